@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { notFound } from '../domain/errors.js';
+import type { Ctx } from './context.js';
+import { readAll } from './io.js';
+
+/** The bytes of FILE, or of stdin for "-". */
+export async function readInput(ctx: Ctx, path: string): Promise<{ bytes: Buffer; name: string }> {
+  if (path === '-') {
+    if (!ctx.io.stdin) return { bytes: Buffer.alloc(0), name: 'stdin' };
+    return { bytes: await readAll(ctx.io.stdin), name: 'stdin' };
+  }
+  const full = resolve(ctx.io.cwd, path);
+  try {
+    return { bytes: readFileSync(full), name: basename(full) };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound('file.notFound', { path }, { key: 'file.notFound.hint' });
+    throw error;
+  }
+}
+
+/** Writes to FILE through a temporary file and a rename, so a failure never leaves half a file; "-" or none is stdout. */
+export function writeOutput(ctx: Ctx, path: string | undefined, content: string | Uint8Array): void {
+  if (path === undefined || path === '-') {
+    ctx.io.stdout.write(content);
+    return;
+  }
+  const full = resolve(ctx.io.cwd, path);
+  const temp = join(dirname(full), `.${basename(full)}.${randomBytes(4).toString('hex')}.tmp`);
+  writeFileSync(temp, content, { mode: 0o600 });
+  renameSync(temp, full);
+}

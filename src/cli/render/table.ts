@@ -1,0 +1,44 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Block } from './view.js';
+
+/** Bordered tables and aligned fields for a terminal. */
+export function renderTable(blocks: Block[], paint: ChalkInstance): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'text') parts.push(block.text);
+    if (block.kind === 'fields') {
+      const width = Math.max(0, ...block.fields.map(([label]) => displayWidth(label)));
+      const lines = block.fields.map(([label, value]) => `${paint.bold(padEnd(label, width))}  ${value}`);
+      parts.push([block.title ? paint.bold.underline(block.title) : '', ...lines].filter(Boolean).join('\n'));
+    }
+    if (block.kind === 'table') {
+      const title = block.title ? `${paint.bold.underline(block.title)}\n` : '';
+      if (block.rows.length === 0) {
+        if (block.empty) parts.push(`${title}${paint.dim(block.empty)}`);
+        continue;
+      }
+      const table = new Table({
+        head: block.columns.map((c) => paint.bold(c.label)),
+        style: { head: [], border: [] },
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+        colAligns: block.columns.map((c) => c.align ?? 'left'),
+        wordWrap: false,
+      });
+      for (const row of block.rows) table.push(block.columns.map((c) => String(row[c.key] ?? '')));
+      parts.push(`${title}${table.toString()}`);
+    }
+  }
+  return parts.length > 0 ? `${parts.join('\n\n')}\n` : '';
+}
+
+/** East Asian wide characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}

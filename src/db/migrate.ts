@@ -1,0 +1,34 @@
+import type { Database } from 'better-sqlite3';
+import { databaseError } from '../domain/errors.js';
+import { latestVersion, migrations, type Migration } from './migrations/index.js';
+
+export function assertIncreasing(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses a database written by a newer shopkeep before anything touches it. */
+export function assertNotNewer(db: Database, path: string): void {
+  const version = schemaVersion(db);
+  if (version > latestVersion) {
+    throw databaseError('db.newer', { path, version, supported: latestVersion }, { key: 'db.newer.hint' });
+  }
+}
+
+/** Runs every pending migration in one immediate transaction that also sets user_version. */
+export function migrate(db: Database, list: readonly Migration[] = migrations): number {
+  assertIncreasing(list);
+  const run = db.transaction(() => {
+    const current = schemaVersion(db);
+    const pending = list.filter((m) => m.version > current);
+    for (const m of pending) db.exec(m.sql);
+    if (pending.length > 0) db.pragma(`user_version = ${pending.at(-1)!.version}`);
+    return pending.length;
+  });
+  return run.immediate();
+}

@@ -1,0 +1,50 @@
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { databaseError } from '../domain/errors.js';
+import { assertNotNewer, migrate } from './migrate.js';
+
+export type Db = Database;
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating when missing) the shop database: directory 0700, file 0600 whatever the umask,
+ * since it holds buyers' personal data. A newer schema is refused before any pragma writes to it.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:' && !existsSync(path)) {
+    const dir = dirname(path);
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  }
+  let db: Db;
+  try {
+    db = new Sqlite(path, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw databaseError('db.unusable', { path, reason: (error as Error).message }, { key: 'db.unusable.hint' });
+  }
+  try {
+    assertNotNewer(db, path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A fresh migrated in-memory database (tests, dry runs). */
+export function openMemoryDatabase(): Db {
+  return openDatabase(':memory:');
+}
+
+/** Runs `work` in one immediate write transaction: all of it lands, or none. */
+export function writeTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
+}

@@ -1,0 +1,53 @@
+import type { MessageKey } from '../i18n/en.js';
+
+/** What went wrong, in terms the CLI maps onto exit codes (see README "Exit codes"). */
+export type ErrorKind =
+  | 'usage'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_data'
+  | 'busy'
+  | 'database'
+  | 'interrupted';
+
+export type MessageParams = Record<string, string | number>;
+
+/** One line under an error: a CSV line's problem, a SKU that is short… */
+export interface Detail {
+  line?: number;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export interface Hint {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/**
+ * An expected failure: carries a message key (translated when printed), its parameters,
+ * an optional hint naming the next thing to try, and optional detail lines (e.g. every bad CSV line).
+ */
+export class ShopkeepError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+    readonly hint?: Hint,
+    readonly details: Detail[] = [],
+  ) {
+    super(key);
+    this.name = 'ShopkeepError';
+  }
+}
+
+export const usageError = (key: MessageKey, params?: MessageParams, hint?: Hint) =>
+  new ShopkeepError('usage', key, params, hint);
+export const notFound = (key: MessageKey, params?: MessageParams, hint?: Hint) =>
+  new ShopkeepError('not_found', key, params, hint);
+export const conflict = (key: MessageKey, params?: MessageParams, hint?: Hint, details?: Detail[]) =>
+  new ShopkeepError('conflict', key, params, hint, details);
+export const invalidData = (key: MessageKey, params?: MessageParams, hint?: Hint, details?: Detail[]) =>
+  new ShopkeepError('invalid_data', key, params, hint, details);
+export const databaseError = (key: MessageKey, params?: MessageParams, hint?: Hint) =>
+  new ShopkeepError('database', key, params, hint);

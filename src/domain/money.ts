@@ -1,0 +1,65 @@
+import { usageError } from './errors.js';
+
+/** Minor-unit digits for currencies that differ from the ISO default of 2. */
+const DECIMALS: Record<string, number> = {
+  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0, XAF: 0, XOF: 0, PYG: 0, RWF: 0, KMF: 0, GNF: 0, VUV: 0, XPF: 0, DJF: 0,
+  KWD: 3, BHD: 3, OMR: 3, JOD: 3, IQD: 3, LYD: 3, TND: 3,
+};
+
+const SYMBOLS: Record<string, string> = {
+  CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: 'JP¥', HKD: 'HK$', TWD: 'NT$', KRW: '₩', AUD: 'A$', CAD: 'CA$', INR: '₹',
+};
+
+let knownCurrencies: Set<string> | undefined;
+
+export function isCurrency(code: string): boolean {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code);
+}
+
+export function currencyDecimals(currency: string): number {
+  return DECIMALS[currency] ?? 2;
+}
+
+/**
+ * Parses a typed or exported amount ("12.5", "¥1,234.50", "1234.5元", "$12.34") into integer minor units
+ * without going through floating point. Anything with more decimals than the currency has, several
+ * separators in odd places, or a sign where none is allowed is refused, naming the field.
+ */
+export function parseMoney(text: string, currency: string, field: string, allowNegative = false): number {
+  const refuse = () =>
+    usageError('money.invalid', { field, value: text, currency, decimals: currencyDecimals(currency) });
+  let s = text.trim().replace(/^[¥￥$€£₩₹]|^(?:[A-Z]{3}|[A-Z]{1,2}\$)\s*/u, '').replace(/\s*(?:元|[A-Z]{3})$/u, '').trim();
+  let negative = false;
+  if (s.startsWith('-')) {
+    if (!allowNegative) throw refuse();
+    negative = true;
+    s = s.slice(1);
+  }
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^\.\d+$/.test(s)) throw refuse();
+  const [whole = '0', fraction = ''] = s.replace(/,/g, '').split('.');
+  const decimals = currencyDecimals(currency);
+  const significant = fraction.replace(/0+$/, '');
+  if (significant.length > decimals) throw refuse();
+  const minor = Number(whole || '0') * 10 ** decimals + Number(fraction.padEnd(decimals, '0').slice(0, decimals) || '0');
+  if (!Number.isSafeInteger(minor)) throw refuse();
+  return negative ? -minor : minor;
+}
+
+/** "1234.50" for (123450, CNY): exact, from the integer, for files and JSON. */
+export function formatAmount(minor: number, currency: string): string {
+  const decimals = currencyDecimals(currency);
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(decimals + 1, '0');
+  if (decimals === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/** "¥1,234.50" for people. */
+export function formatMoney(minor: number, currency: string): string {
+  const plain = formatAmount(Math.abs(minor), currency);
+  const [whole = '', fraction] = plain.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const symbol = SYMBOLS[currency] ?? `${currency} `;
+  return `${minor < 0 ? '-' : ''}${symbol}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}

@@ -1,0 +1,54 @@
+import { parse } from 'csv-parse/sync';
+import type { MessageKey } from '../../i18n/en.js';
+import { invalidData } from '../errors.js';
+
+export interface CsvRecord {
+  /** The file line the record starts on (1-based), for messages. */
+  line: number;
+  cells: string[];
+}
+
+const MAX_CELL = 64 * 1024;
+
+/** Comma unless the header line is tab-separated. */
+export function sniffDelimiter(text: string): ',' | '\t' {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return (header.match(/\t/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? '\t' : ',';
+}
+
+/** Parses CSV text (quoted newlines, CRLF, comma or TAB). A malformed record is exit 5 naming its line. */
+export function parseCsv(text: string, file: string): CsvRecord[] {
+  try {
+    const rows = parse(text, { delimiter: sniffDelimiter(text), info: true, raw: true, skip_empty_lines: true, max_record_size: MAX_CELL }) as unknown as {
+      record: string[];
+      raw: string;
+      info: { lines: number };
+    }[];
+    return rows.map((r) => ({ line: r.info.lines - (r.raw.match(/\n/g)?.length ?? 0), cells: r.record }));
+  } catch (error) {
+    const e = error as { code?: string; lines?: number };
+    throw invalidData(CSV_ERRORS[e.code ?? ''] ?? 'csv.malformed', { file, line: e.lines ?? 0 });
+  }
+}
+
+const CSV_ERRORS: Record<string, MessageKey> = {
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'csv.wrongCellCount',
+  CSV_QUOTE_NOT_CLOSED: 'csv.unclosedQuote',
+  CSV_MAX_RECORD_SIZE: 'csv.recordTooLarge',
+  CSV_INVALID_CLOSING_QUOTE: 'csv.badQuote',
+  INVALID_OPENING_QUOTE: 'csv.badQuote',
+};
+
+/** Header cells as keys: trimmed, checked for duplicates; unknown names are refused so a typo never drops data silently. */
+export function headerIndex<K extends string>(header: string[], known: readonly K[], requiredColumns: readonly K[], file: string): Map<K, number> {
+  const index = new Map<K, number>();
+  header.forEach((raw, i) => {
+    const name = raw.replace(/^\uFEFF/, '').trim().toLowerCase();
+    if (!(known as readonly string[]).includes(name)) throw invalidData('csv.unknownColumn', { file, column: raw, known: known.join(', ') });
+    if (index.has(name as K)) throw invalidData('csv.duplicateColumn', { file, column: name });
+    index.set(name as K, i);
+  });
+  const missing = requiredColumns.filter((c) => !index.has(c));
+  if (missing.length > 0) throw invalidData('csv.missingColumns', { file, columns: missing.join(', ') });
+  return index;
+}
