@@ -35,8 +35,7 @@ export async function buildProgram(ctx: Ctx, argv: readonly string[]): Promise<C
     .option('-y, --yes', t('global.yes'))
     .option('-q, --quiet', t('global.quiet'))
     .option('--debug', t('global.debug'))
-    .addHelpText('after', `\n${t('program.helpAfter')}`)
-    .helpCommand('help [command]', t('help.command'));
+    .addHelpText('after', `\n${t('program.helpAfter')}`);
 
   program.hook('preAction', () => {
     ctx.globals = { ...DEFAULT_GLOBALS, ...program.opts() };
@@ -70,6 +69,7 @@ function configureTree(cmd: Command, ctx: Ctx): void {
     .configureOutput({ writeOut: sink(ctx.io.stdout), writeErr: sink(ctx.io.stderr), outputError: () => undefined })
     .configureHelp({ styleTitle: (title) => (titles[title] ? ctx.t(titles[title]!) : title) })
     .helpOption('-h, --help', ctx.t('help.help'));
+  if (cmd.commands.length > 0) cmd.helpCommand('help [command]', ctx.t('help.command'));
   for (const sub of cmd.commands) configureTree(sub, ctx);
 }
 

@@ -18,17 +18,32 @@ export function sniffDelimiter(text: string): ',' | '\t' {
 
 /** Parses CSV text (quoted newlines, CRLF, comma or TAB). A malformed record is exit 5 naming its line. */
 export function parseCsv(text: string, file: string): CsvRecord[] {
+  const bytes = Buffer.from(text, 'utf8');
+  let rows: { record: string[]; info: { bytes: number } }[];
   try {
-    const rows = parse(text, { delimiter: sniffDelimiter(text), info: true, raw: true, skip_empty_lines: true, max_record_size: MAX_CELL }) as unknown as {
-      record: string[];
-      raw: string;
-      info: { lines: number };
-    }[];
-    return rows.map((r) => ({ line: r.info.lines - (r.raw.match(/\n/g)?.length ?? 0), cells: r.record }));
+    rows = parse(bytes, { delimiter: sniffDelimiter(text), info: true, skip_empty_lines: true, max_record_size: MAX_CELL }) as unknown as typeof rows;
   } catch (error) {
     const e = error as { code?: string; lines?: number };
     throw invalidData(CSV_ERRORS[e.code ?? ''] ?? 'csv.malformed', { file, line: e.lines ?? 0 });
   }
+  return withStartLines(bytes, rows);
+}
+
+/** csv-parse reports where a record ends (in bytes); people want the line it starts on, past any blank lines. */
+function withStartLines(bytes: Buffer, rows: { record: string[]; info: { bytes: number } }[]): CsvRecord[] {
+  const LF = 0x0a;
+  const CR = 0x0d;
+  let offset = 0;
+  let line = 1;
+  return rows.map((row) => {
+    while (bytes[offset] === LF || (bytes[offset] === CR && bytes[offset + 1] === LF)) {
+      offset += bytes[offset] === CR ? 2 : 1;
+      line++;
+    }
+    const start = line;
+    for (; offset < row.info.bytes; offset++) if (bytes[offset] === LF) line++;
+    return { line: start, cells: row.record };
+  });
 }
 
 const CSV_ERRORS: Record<string, MessageKey> = {

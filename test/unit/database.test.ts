@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, openMemoryDatabase } from '../../src/db/open.js';
+import { assertIncreasing, migrate, schemaVersion } from '../../src/db/migrate.js';
+import { latestVersion, migrations } from '../../src/db/migrations/index.js';
+import { checkDatabase } from '../../src/domain/admin/database.js';
+import { ShopkeepError } from '../../src/domain/errors.js';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'shopkeep-db-'));
+
+describe('database file', () => {
+  it('is created 0600 in a 0700 directory, whatever the umask', () => {
+    const old = process.umask(0o022);
+    try {
+      const path = join(temp(), 'nested', 'shop.db');
+      openDatabase(path).close();
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(old);
+    }
+  });
+
+  it('uses WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(join(temp(), 'shop.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    db.close();
+  });
+
+  it('refuses a database from a newer shopkeep (exit 7) and leaves its bytes untouched', () => {
+    const path = join(temp(), 'newer.db');
+    const raw = new Sqlite(path);
+    raw.exec('CREATE TABLE future (x INTEGER)');
+    raw.pragma(`user_version = ${latestVersion + 1}`);
+    raw.close();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ kind: 'database', key: 'db.newer' }));
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database', () => {
+    const path = join(temp(), 'junk.db');
+    writeFileSync(path, 'this is not sqlite '.repeat(100));
+    let error: unknown;
+    try {
+      openDatabase(path);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as { code?: string }).code ?? (error as ShopkeepError).kind).toMatch(/SQLITE_NOTADB|database/);
+  });
+});
+
+describe('migrations', () => {
+  it('are numbered 1..n with no gaps', () => {
+    expect(() => assertIncreasing(migrations)).not.toThrow();
+    expect(() => assertIncreasing([migrations[0]!, { ...migrations[0]!, version: 3 }])).toThrow();
+  });
+
+  it('run all pending steps in one transaction: a failing step leaves the version where it was', () => {
+    const db = new Sqlite(':memory:');
+    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE ok_table (x INTEGER); SELECT * FROM missing_table;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('shop', 'ok_table')").get()).toEqual({ n: 0 });
+  });
+
+  it('are idempotent', () => {
+    const db = openMemoryDatabase();
+    expect(migrate(db)).toBe(0);
+    expect(schemaVersion(db)).toBe(latestVersion);
+  });
+
+  it('produce the committed schema (snapshot: a schema change must be a new migration)', async () => {
+    const db = openMemoryDatabase();
+    const schema = (db.prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name").pluck().all() as string[]).join(';\n\n');
+    await expect(`-- user_version ${schemaVersion(db)}\n${schema};\n`).toMatchFileSnapshot('./__snapshots__/schema.sql');
+  });
+});
+
+describe('db check', () => {
+  it('passes on a healthy database and finds a ledger that does not add up', () => {
+    const db = openMemoryDatabase();
+    expect(checkDatabase(db)).toEqual([]);
+    db.prepare("INSERT INTO product (handle, title, created_at, updated_at) VALUES ('p', 'P', 0, 0)").run();
+    db.prepare("INSERT INTO sku (product_id, code, currency, price, on_hand, created_at, updated_at) VALUES (1, 'A', 'CNY', 100, 5, 0, 0)").run();
+    expect(checkDatabase(db)).toEqual([{ kind: 'ledger', sku: 'A', onHand: 5, ledger: 0 }]);
+  });
+
+  it('finds broken foreign keys', () => {
+    const db = openMemoryDatabase();
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO sku (product_id, code, currency, price, created_at, updated_at) VALUES (99, 'A', 'CNY', 100, 0, 0)").run();
+    expect(checkDatabase(db)).toEqual([expect.objectContaining({ kind: 'foreign_key', table: 'sku', parent: 'product' })]);
+  });
+
+  it('has CHECK constraints that refuse impossible rows', () => {
+    const db = openMemoryDatabase();
+    expect(() => db.prepare("INSERT INTO shop (name, platform, currency, timezone, created_at) VALUES ('x', 'aliexpress', 'CNY', 'UTC', 0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO shop (name, platform, currency, timezone, created_at) VALUES ('x', 'jd', 'cny', 'UTC', 0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO product (handle, title, status, created_at, updated_at) VALUES ('p', 'P', 'deleted', 0, 0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO product (handle, title, created_at, updated_at) VALUES ('p', 'P', 'later', 0)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+  });
+});
