@@ -23,6 +23,8 @@ export function assertNotNewer(db: Database, path: string): void {
 /** Runs every pending migration in one immediate transaction that also sets user_version. */
 export function migrate(db: Database, list: readonly Migration[] = migrations): number {
   assertIncreasing(list);
+  // Most runs find nothing to do: read the version without taking the write lock.
+  if (schemaVersion(db) >= (list.at(-1)?.version ?? 0)) return 0;
   const run = db.transaction(() => {
     const current = schemaVersion(db);
     const pending = list.filter((m) => m.version > current);

@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import type { Database } from 'better-sqlite3';
 import { databaseError } from '../domain/errors.js';
 import { assertNotNewer, migrate } from './migrate.js';
@@ -8,6 +8,9 @@ import { assertNotNewer, migrate } from './migrate.js';
 export type Db = Database;
 
 const BUSY_TIMEOUT_MS = 5_000;
+
+// Loaded on first open, so `--help` and usage errors never pay for the native module.
+const loadSqlite = () => createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
 
 /**
  * Opens (creating when missing) the shop database: directory 0700, file 0600 whatever the umask,
@@ -22,6 +25,7 @@ export function openDatabase(path: string): Db {
   }
   let db: Db;
   try {
+    const Sqlite = loadSqlite();
     db = new Sqlite(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw databaseError('db.unusable', { path, reason: (error as Error).message }, { key: 'db.unusable.hint' });

@@ -1,7 +1,11 @@
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
+
+// Loaded only when a name is not found: the error path should not cost every start-up.
+const load = () => createRequire(import.meta.url)('fastest-levenshtein') as typeof import('fastest-levenshtein');
 
 /** Up to `limit` candidates closest to `wanted` (edit distance, prefix and substring matches first). */
 export function nearest(wanted: string, candidates: Iterable<string>, limit = 3): string[] {
+  const { distance } = load();
   const w = wanted.toLowerCase();
   const scored: [string, number][] = [];
   for (const c of candidates) {

@@ -107,3 +107,11 @@ describe('db check', () => {
     expect(() => db.prepare("INSERT INTO product (handle, title, created_at, updated_at) VALUES ('p', 'P', 'later', 0)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
   });
 });
+
+describe('version', () => {
+  it('matches package.json', async () => {
+    const { VERSION } = await import('../../src/cli/program.js');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(VERSION).toBe(pkg.version);
+  });
+});

@@ -131,3 +131,11 @@ describe('product CSV export', () => {
     expect(exportCsv(fresh, true)).toBe(first);
   });
 });
+
+describe('the template', () => {
+  it('is the header of the documented layout, and imports as an empty file', () => {
+    const template = readFileSync(new URL('../../templates/products.csv', import.meta.url), 'utf8');
+    expect(template.trim().split(',')).toEqual([...PRODUCT_COLUMNS]);
+    expect(importProducts(shopDb(), Buffer.from(template), 'products.csv', { dryRun: false }, NOW)).toMatchObject({ rows: 0 });
+  });
+});

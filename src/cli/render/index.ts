@@ -1,23 +1,26 @@
 import { usageError } from '../../domain/errors.js';
-import type { Block, Format, View } from './view.js';
+import { blocksOf, jsonOf, JsonText, type Block, type Format, type View } from './view.js';
 import { renderPlain } from './plain.js';
 
 /** Renders a view in the chosen format; table and CSV code load only when used. */
-export async function render(view: View, format: Format, color: boolean): Promise<string> {
+export async function render(view: View, format: Format, color: boolean, terminal: boolean): Promise<string> {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(view.json, null, 2)}\n`;
+      // Indented for people, compact for programs (as `gh` does).
+      const json = jsonOf(view);
+      if (json instanceof JsonText) return `${terminal ? JSON.stringify(JSON.parse(json.text), null, 2) : json.text}\n`;
+      return `${JSON.stringify(json, null, terminal ? 2 : undefined)}\n`;
     case 'plain':
-      return renderPlain(view.blocks);
+      return renderPlain(blocksOf(view));
     case 'csv': {
-      const tables = view.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+      const tables = blocksOf(view).filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
       if (tables.length !== 1) throw usageError('format.csvUnavailable');
       const { renderCsv } = await import('./csv.js');
       return renderCsv(tables[0]!);
     }
     case 'table': {
       const [{ renderTable }, { Chalk }] = await Promise.all([import('./table.js'), import('chalk')]);
-      return renderTable(view.blocks, new Chalk({ level: color ? 1 : 0 }));
+      return renderTable(blocksOf(view), new Chalk({ level: color ? 1 : 0 }));
     }
   }
 }

@@ -21,15 +21,21 @@ export function renderTable(blocks: Block[], paint: ChalkInstance): string {
       const table = new Table({
         head: block.columns.map((c) => paint.bold(c.label)),
         style: { head: [], border: [] },
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
         colAligns: block.columns.map((c) => c.align ?? 'left'),
         wordWrap: false,
       });
       for (const row of block.rows) table.push(block.columns.map((c) => String(row[c.key] ?? '')));
-      parts.push(`${title}${table.toString()}`);
+      parts.push(`${title}${withoutRowRules(table.toString())}`);
     }
   }
   return parts.length > 0 ? `${parts.join('\n\n')}\n` : '';
+}
+
+/** cli-table3 rules off every row; keep the rule under the header only. */
+function withoutRowRules(text: string): string {
+  const lines = text.split('\n');
+  const headerRule = lines.findIndex((line) => line.startsWith('├'));
+  return lines.filter((line, i) => i === headerRule || !line.startsWith('├')).join('\n');
 }
 
 /** East Asian wide characters take two columns. */

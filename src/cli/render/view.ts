@@ -1,9 +1,18 @@
 /** What a verb hands the renderer: the JSON contract plus the human blocks, rendered per --format. */
 export interface View {
-  /** The stable, English-keyed JSON for --json / --format json. */
-  json: unknown;
-  blocks: Block[];
+  /** The stable, English-keyed JSON for --json / --format json (a function when costly to build). */
+  json: unknown | (() => unknown);
+  /** What people read (a function when costly: only the chosen format is built). */
+  blocks: Block[] | (() => Block[]);
 }
+
+/** JSON already serialised (by SQLite, for big lists): printed as is, or re-indented on a terminal. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+export const jsonOf = (view: View): unknown => (typeof view.json === 'function' ? (view.json as () => unknown)() : view.json);
+export const blocksOf = (view: View): Block[] => (typeof view.blocks === 'function' ? view.blocks() : view.blocks);
 
 export type Block = FieldsBlock | TableBlock | TextBlock;
 

@@ -1,7 +1,10 @@
-import type { ProductWithSkus, Sku } from '../../domain/catalog/types.js';
+import type { Db } from '../../db/open.js';
+import { productListJsonText } from '../../db/queries/product-json.js';
+import { listProducts } from '../../domain/catalog/products.js';
+import type { ProductFilter, ProductWithSkus, Sku } from '../../domain/catalog/types.js';
 import { formatAmount, formatMoney } from '../../domain/money.js';
 import type { Ctx } from '../context.js';
-import type { Block, Column, TableBlock, View } from '../render/view.js';
+import { JsonText, type Block, type Column, type TableBlock, type View } from '../render/view.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const pairs = (v: Record<string, string>) => Object.values(v).join(' / ');
@@ -43,7 +46,9 @@ export function productJson(p: ProductWithSkus) {
   };
 }
 
-export function productListView(ctx: Ctx, products: ProductWithSkus[]): View {
+/** The product list: JSON straight from SQLite, the table from domain objects; only the chosen one is built. */
+export function productListView(ctx: Ctx, db: Db, filter: ProductFilter): View {
+  const products = () => listProducts(db, filter);
   const columns: Column[] = [
     { key: 'id', label: ctx.t('col.id'), align: 'right' },
     { key: 'sku', label: ctx.t('col.sku') },
@@ -53,7 +58,7 @@ export function productListView(ctx: Ctx, products: ProductWithSkus[]): View {
     { key: 'available', label: ctx.t('col.available'), align: 'right' },
     { key: 'status', label: ctx.t('col.status') },
   ];
-  const rows = products.flatMap((p) =>
+  const rows = () => products().flatMap((p) =>
     (p.skus.length > 0 ? p.skus : [undefined]).map((s) => ({
       id: p.id,
       sku: s?.code ?? '',
@@ -64,7 +69,10 @@ export function productListView(ctx: Ctx, products: ProductWithSkus[]): View {
       status: ctx.t(p.status === 'active' ? 'status.active' : 'status.archived'),
     })),
   );
-  return { json: { products: products.map(productJson) }, blocks: [{ kind: 'table', columns, rows, empty: ctx.t('product.list.empty') }] };
+  return {
+    json: () => new JsonText(`{"products":${productListJsonText(db, filter)}}`),
+    blocks: () => [{ kind: 'table', columns, rows: rows(), empty: ctx.t('product.list.empty') }],
+  };
 }
 
 export function skuTable(ctx: Ctx, skus: Sku[]): TableBlock {

@@ -1,12 +1,12 @@
 import { formatAmount, formatMoney } from '../../domain/money.js';
 import type { CatalogueSummary } from '../../domain/reports/catalogue-summary.js';
 import type { Ctx } from '../context.js';
-import type { TableBlock, View } from '../render/view.js';
+import { blocksOf, type TableBlock, type View } from '../render/view.js';
 import { shopJson } from './shops.js';
 import { stockLineJson, stockListView } from './stock.js';
 
 export function catalogueSummaryView(ctx: Ctx, s: CatalogueSummary): View {
-  const lowStock = stockListView(ctx, s.lowStock).blocks[0] as TableBlock;
+  const lowStock = blocksOf(stockListView(ctx, s.lowStock))[0] as TableBlock;
   return {
     json: {
       shops: s.shops.map(shopJson),

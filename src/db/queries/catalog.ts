@@ -144,8 +144,8 @@ export function setSkuCode(db: Db, id: number, code: string, now: number): void 
   db.prepare('UPDATE sku SET code = ?, updated_at = ? WHERE id = ?').run(code, now, id);
 }
 
-/** Products with their SKUs in one pass (a product list of 10,000 SKUs is one query, not 10,001). */
-export function productsWithSkus(db: Db, filter: ProductFilter): { product: Product; skus: Sku[] }[] {
+/** The WHERE clause (over `product p`) and parameters of a product list. */
+export function productFilterSql(filter: ProductFilter): { condition: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.status !== 'all') {
@@ -165,19 +165,17 @@ export function productsWithSkus(db: Db, filter: ProductFilter): { product: Prod
   if (filter.lowStock) {
     where.push('EXISTS (SELECT 1 FROM sku x WHERE x.product_id = p.id AND x.on_hand - x.reserved <= x.low_stock_threshold)');
   }
-  const sql = `SELECT p.id AS p_id, p.handle, p.title, p.category, p.brand, p.description, p.attributes, p.status, p.created_at AS p_created,
-      p.updated_at AS p_updated, s.* FROM product p LEFT JOIN sku s ON s.product_id = p.id
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id, s.id`;
-  const out: { product: Product; skus: Sku[] }[] = [];
-  let current: { product: Product; skus: Sku[] } | undefined;
-  for (const row of db.prepare(sql).iterate(params) as Iterable<SkuRow & ProductRow & { p_id: number; p_created: number; p_updated: number }>) {
-    if (current?.product.id !== row.p_id) {
-      current = { product: toProduct({ ...row, id: row.p_id, created_at: row.p_created, updated_at: row.p_updated }), skus: [] };
-      out.push(current);
-    }
-    if (row.id !== null) current.skus.push(toSku(row));
-  }
-  return out;
+  return { condition: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** Products with their SKUs in two queries (a list of 10,000 SKUs is two statements, not 10,001). */
+export function productsWithSkus(db: Db, filter: ProductFilter): { product: Product; skus: Sku[] }[] {
+  const { condition, params } = productFilterSql(filter);
+  const products = db.prepare(`SELECT p.* FROM product p ${condition} ORDER BY p.id`).all(params) as ProductRow[];
+  const byProduct = new Map(products.map((r) => [r.id, { product: toProduct(r), skus: [] as Sku[] }]));
+  const skus = db.prepare(`SELECT s.* FROM sku s JOIN product p ON p.id = s.product_id ${condition} ORDER BY s.product_id, s.id`).all(params) as SkuRow[];
+  for (const row of skus) byProduct.get(row.product_id)?.skus.push(toSku(row));
+  return [...byProduct.values()];
 }
 
 export interface LinkRow {

@@ -4,7 +4,7 @@ import * as q from '../../db/queries/shops.js';
 import { conflict, notFound, usageError } from '../errors.js';
 import { isCurrency } from '../money.js';
 import { nearest } from '../suggest.js';
-import { isTimeZone } from '../time.js';
+import { isTimeZone } from '../zones.js';
 import { CHINESE_PLATFORMS, PLATFORMS, type Platform, type Shop, type ShopChanges, type ShopInput } from './types.js';
 
 function checkPlatform(value: string): Platform {

@@ -3,7 +3,6 @@ import { productExportRows } from '../../../domain/catalog/product-export.js';
 import { PRODUCT_COLUMNS } from '../../../domain/catalog/product-csv.js';
 import type { Ctx } from '../../context.js';
 import { writeOutput } from '../../files.js';
-import { renderCsv } from '../../render/csv.js';
 import { verb } from '../../verb.js';
 
 export interface ProductExportOptions {
@@ -25,6 +24,7 @@ export function productExportCommand(ctx: Ctx, run = productExportRun): Command 
 /** The product CSV layout (formula-safe cells); JSON with --json. */
 export async function productExportRun(o: ProductExportOptions, ctx: Ctx): Promise<void> {
   const rows = productExportRows(ctx.db());
+  const { renderCsv } = await import('../../render/csv.js');
   const content = ctx.globals.json
     ? `${JSON.stringify({ products: rows }, null, 2)}\n`
     : renderCsv({ columns: PRODUCT_COLUMNS.map((key) => ({ key, label: key })), rows }, o.excel);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { importProducts, type ProductImportSummary } from '../../../domain/catalog/product-import.js';
+import type { ProductImportSummary } from '../../../domain/catalog/product-import.js';
 import type { Ctx } from '../../context.js';
 import { readInput } from '../../files.js';
 import { verb } from '../../verb.js';
@@ -20,6 +20,7 @@ export function productImportCommand(ctx: Ctx, run = productImportRun): Command 
 }
 
 export async function productImportRun(file: string, o: ProductImportOptions, ctx: Ctx): Promise<void> {
+  const { importProducts } = await import('../../../domain/catalog/product-import.js');
   const input = await readInput(ctx, file);
   const summary = importProducts(ctx.db(), input.bytes, input.name, o, ctx.now());
   ctx.info(ctx.t(summary.dryRun ? 'productImport.dryRunDone' : 'productImport.done', { file: summary.file, rows: summary.rows }));

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { listProducts } from '../../../domain/catalog/products.js';
 import type { ProductStatus } from '../../../domain/catalog/types.js';
 import { usageError } from '../../../domain/errors.js';
 import type { Ctx } from '../../context.js';
@@ -29,6 +28,6 @@ export function productListCommand(ctx: Ctx, run = productListRun): Command {
 
 export async function productListRun(o: ProductListOptions, ctx: Ctx): Promise<void> {
   if (!['active', 'archived', 'all'].includes(o.status)) throw usageError('input.oneOf', { field: '--status', value: o.status, choices: 'active, archived, all' });
-  const products = listProducts(ctx.db(), { search: o.search, category: o.category, status: o.status as ProductStatus | 'all', lowStock: o.lowStock });
-  await ctx.print(productListView(ctx, products));
+  const filter = { search: o.search, category: o.category, status: o.status as ProductStatus | 'all', lowStock: o.lowStock };
+  await ctx.print(productListView(ctx, ctx.db(), filter));
 }
