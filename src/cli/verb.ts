@@ -24,6 +24,13 @@ export async function required(ctx: Ctx, value: string | undefined, flag: string
   return ctx.prompter.input(ctx.t(question), { validate: validate ?? ((v) => (v.trim() === '' ? ctx.t('input.empty') : true)) });
 }
 
+/** Destructive steps: --yes, else a question on a terminal, else exit 2 asking for --yes. */
+export async function confirmed(ctx: Ctx, question: MessageKey, params: Record<string, string>): Promise<boolean> {
+  if (ctx.globals.yes) return true;
+  if (!ctx.canPrompt()) throw usageError('input.needsYes', params, { key: 'input.needsYes.hint' });
+  return ctx.prompter.confirm(ctx.t(question, params), false);
+}
+
 /** Whole numbers typed as arguments ("5", "-3"). */
 export function integerArg(text: string, field: string): number {
   if (!/^[+-]?\d{1,9}$/.test(text.trim())) throw usageError('input.notInteger', { field, value: text });

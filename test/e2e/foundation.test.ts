@@ -81,7 +81,8 @@ describe('the built binary, as cron runs it (no terminal, stdin closed)', () => 
     const products = JSON.parse(spawnShopkeep(['--db', db, 'product', 'list', '--json']).stdout).products;
     expect(products.length).toBeGreaterThanOrEqual(35);
     expect(products.some((p: { skus: unknown[] }) => p.skus.length > 1)).toBe(true);
-    expect(spawnShopkeep(['demo', '--replace'], { cwd: dir }).code).toBe(0);
+    expect(spawnShopkeep(['demo', '--replace'], { cwd: dir }).code).toBe(2);
+    expect(spawnShopkeep(['demo', '--replace', '--yes'], { cwd: dir }).code).toBe(0);
   });
 
   it('exits 0 quietly when the reader of its output goes away (| head)', () => {

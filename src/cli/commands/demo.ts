@@ -5,7 +5,7 @@ import { conflict } from '../../domain/errors.js';
 import { hasData } from '../../db/queries/summary.js';
 import { catalogueSummary } from '../../domain/reports/catalogue-summary.js';
 import type { Ctx } from '../context.js';
-import { verb } from '../verb.js';
+import { confirmed, verb } from '../verb.js';
 import { catalogueSummaryView } from '../views/summary.js';
 
 export const DEMO_DB = 'shopkeep-demo.db';
@@ -19,7 +19,7 @@ export function register(ctx: Ctx) {
 }
 
 export function demoCommand(ctx: Ctx, run = demoRun) {
-  return verb(ctx, 'demo', 'demo.summary', ['shopkeep demo', 'shopkeep demo --db /tmp/try.db', 'shopkeep demo --replace'])
+  return verb(ctx, 'demo', 'demo.summary', ['shopkeep demo', 'shopkeep demo --db /tmp/try.db', 'shopkeep demo --replace --yes'])
     .option('--replace', ctx.t('opt.replaceDemo'))
     .action((o) => run({ replace: Boolean(o.replace) }, ctx));
 }
@@ -27,7 +27,10 @@ export function demoCommand(ctx: Ctx, run = demoRun) {
 /** Builds the demo shop in ./shopkeep-demo.db (or --db), never in the seller's real database unless named. */
 export async function demoRun(o: DemoOptions, ctx: Ctx): Promise<void> {
   const path = ctx.globals.db === undefined ? resolve(ctx.io.cwd, DEMO_DB) : ctx.dbPath();
-  if (o.replace && path !== ':memory:') for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
+  if (o.replace && existsSync(path)) {
+    if (!(await confirmed(ctx, 'demo.confirmReplace', { path }))) return;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  }
   const db = ctx.useDb(path);
   if (hasData(db)) throw conflict('demo.notEmpty', { path }, { key: 'demo.notEmpty.hint', params: { path } });
   ctx.info(ctx.t('demo.building', { path }));
