@@ -36,3 +36,6 @@ export function integerArg(text: string, field: string): number {
   if (!/^[+-]?\d{1,9}$/.test(text.trim())) throw usageError('input.notInteger', { field, value: text });
   return Number(text.trim());
 }
+
+/** commander accumulator for repeatable flags (--attr a=1 --attr b=2). */
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];

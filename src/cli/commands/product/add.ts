@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addProduct } from '../../../domain/catalog/products.js';
 import { parsePairs } from '../../../domain/catalog/values.js';
 import type { Ctx } from '../../context.js';
-import { required, verb } from '../../verb.js';
+import { collect, required, verb } from '../../verb.js';
 import { productDetailView } from '../../views/catalog.js';
 import { skuFieldsFrom, withSkuOptions, type SkuFlagValues } from '../sku/options.js';
 
@@ -16,7 +16,6 @@ export interface ProductAddOptions extends SkuFlagValues {
   attr: string[];
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function productAddCommand(ctx: Ctx, run = productAddRun): Command {
   const cmd = verb(ctx, 'add', 'product.add.summary', [

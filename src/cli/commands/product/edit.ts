@@ -3,7 +3,7 @@ import { editProduct } from '../../../domain/catalog/products.js';
 import { parsePairs } from '../../../domain/catalog/values.js';
 import { usageError } from '../../../domain/errors.js';
 import type { Ctx } from '../../context.js';
-import { verb } from '../../verb.js';
+import { collect, verb } from '../../verb.js';
 import { productDetailView } from '../../views/catalog.js';
 
 export interface ProductEditOptions {
@@ -16,7 +16,6 @@ export interface ProductEditOptions {
   removeAttr: string[];
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function productEditCommand(ctx: Ctx, run = productEditRun): Command {
   return verb(ctx, 'edit', 'product.edit.summary', [
