@@ -1,5 +1,15 @@
-/** Every user-facing string in English; zh-CN.ts must have the same keys (the compiler checks). */
+import { fulfilmentEn } from './messages/fulfilment.js';
+import { ordersEn } from './messages/orders.js';
+import { trackingEn } from './messages/tracking.js';
+
+/**
+ * Every user-facing string in English; zh-CN.ts must have the same keys (the compiler checks).
+ * Areas added later keep their strings in messages/<area>.ts, both languages side by side.
+ */
 export const en = {
+  ...ordersEn,
+  ...fulfilmentEn,
+  ...trackingEn,
   'program.description': 'Run a solo online shop from one local SQLite file: shops, catalogue, stock ledger (orders, service and reports to come).',
   'program.helpAfter': 'Exit codes: 0 ok · 1 internal error · 2 usage · 3 not found · 4 conflict · 5 invalid data · 6 database busy · 7 database unusable · 130 interrupted.\nData: --db, else $SHOPKEEP_DB, else $XDG_DATA_HOME/shopkeep/shop.db. Run "shopkeep demo" to try it on a sample shop.',
   'help.usage': 'Usage:',
@@ -14,7 +24,7 @@ export const en = {
 
   'global.db': 'database file (default: $SHOPKEEP_DB, else $XDG_DATA_HOME/shopkeep/shop.db)',
   'global.json': 'print JSON (same as --format json)',
-  'global.format': 'output format: table, plain, json or csv (default: table on a terminal, plain otherwise)',
+  'global.format': 'output format: table, plain, json or csv; md or html where a command prints a document (default: table on a terminal, plain otherwise)',
   'global.lang': 'language: en or zh-CN (default: $SHOPKEEP_LANG, else from LANG)',
   'global.noColor': 'no colour (also NO_COLOR=1 or TERM=dumb)',
   'global.noInput': 'never prompt; a missing value is an error',
@@ -40,6 +50,7 @@ export const en = {
   'format.unknown': 'unknown format "{value}"; use one of: {formats}',
   'format.csvUnavailable': 'this command does not print a single table; use --format table, plain or json',
 
+  'format.documentUnavailable': 'this command has no {format} output; use --format table, plain or json',
   'usage.unknownOption': 'unknown option {name}',
   'usage.unknownCommand': 'unknown command {name}',
   'usage.missingArgument': 'missing argument {name}',
@@ -253,6 +264,7 @@ export const en = {
   'dbCheck.foreignKey': 'foreign key: {table} row {rowid} points at a missing {parent}',
   'dbCheck.ledger': 'ledger: SKU {sku} says {onHand} on hand but its movements add up to {ledger}',
 
+  'dbCheck.reservation': 'reservation: SKU {sku} says {reserved} reserved but its order lines hold {lines}',
   'demo.summary': 'create a realistic demo shop (default ./shopkeep-demo.db) and print its summary',
   'demo.building': 'building the demo shop in {path} …',
   'demo.next': 'try: shopkeep --db {path} product list',

@@ -24,11 +24,22 @@ export async function loadMessages(lang: Lang): Promise<Messages> {
   return lang === 'zh-CN' ? (await import('./zh-CN.js')).zhCN : en;
 }
 
+/**
+ * Fills {name} placeholders. {name:ns} translates the value through the key "ns.value" (each item of a
+ * comma-separated list too), so codes such as order statuses read in the user's language.
+ */
 export function translator(messages: Messages): Translate {
+  const lookup = (key: string) => (messages as Record<string, string>)[key] ?? (en as Record<string, string>)[key];
   return (key, params = {}) =>
-    (messages[key] ?? en[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params[name] === undefined ? whole : String(params[name]),
-    );
+    (lookup(key) ?? key).replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, ns: string | undefined) => {
+      if (params[name] === undefined) return whole;
+      const value = String(params[name]);
+      if (ns === undefined) return value;
+      return value
+        .split(', ')
+        .map((item) => lookup(`${ns}.${item}`) ?? item)
+        .join(', ');
+    });
 }
 
 export type { MessageKey };

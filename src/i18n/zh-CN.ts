@@ -1,6 +1,12 @@
 import type { Messages } from './index.js';
+import { fulfilmentZh } from './messages/fulfilment.js';
+import { ordersZh } from './messages/orders.js';
+import { trackingZh } from './messages/tracking.js';
 /** 所有面向用户的简体中文文案；键必须与 en.ts 完全一致（由编译器检查）。 */
 export const zhCN: Messages = {
+  ...ordersZh,
+  ...fulfilmentZh,
+  ...trackingZh,
   'program.description': '用一个本地 SQLite 文件打理你的个人网店：店铺、商品、库存流水（订单、售后和报表即将推出）。',
   'program.helpAfter': '退出码：0 成功 · 1 内部错误 · 2 用法错误 · 3 未找到 · 4 冲突 · 5 数据无效 · 6 数据库忙 · 7 数据库不可用 · 130 已中断。\n数据：--db，否则 $SHOPKEEP_DB，否则 $XDG_DATA_HOME/shopkeep/shop.db。运行 "shopkeep demo" 可用示例店铺试用。',
   'help.usage': '用法：',
@@ -15,7 +21,7 @@ export const zhCN: Messages = {
 
   'global.db': '数据库文件（默认：$SHOPKEEP_DB，否则 $XDG_DATA_HOME/shopkeep/shop.db）',
   'global.json': '输出 JSON（等同于 --format json）',
-  'global.format': '输出格式：table、plain、json 或 csv（默认：终端中为 table，否则为 plain）',
+  'global.format': '输出格式：table、plain、json 或 csv；打印文档的命令还可用 md 或 html（默认：终端中为 table，否则为 plain）',
   'global.lang': '语言：en 或 zh-CN（默认：$SHOPKEEP_LANG，否则根据 LANG）',
   'global.noColor': '不使用颜色（也可设置 NO_COLOR=1 或 TERM=dumb）',
   'global.noInput': '不进行交互询问；缺少的值直接报错',
@@ -41,6 +47,7 @@ export const zhCN: Messages = {
   'format.unknown': '未知格式“{value}”；可选：{formats}',
   'format.csvUnavailable': '此命令输出的不是单张表格；请使用 --format table、plain 或 json',
 
+  'format.documentUnavailable': '此命令没有 {format} 格式的输出；请使用 --format table、plain 或 json',
   'usage.unknownOption': '未知选项 {name}',
   'usage.unknownCommand': '未知命令 {name}',
   'usage.missingArgument': '缺少参数 {name}',
@@ -254,6 +261,7 @@ export const zhCN: Messages = {
   'dbCheck.foreignKey': '外键：{table} 表中 rowid 为 {rowid} 的行引用了不存在的 {parent}',
   'dbCheck.ledger': '库存流水：SKU {sku} 记录在库 {onHand}，但流水合计为 {ledger}',
 
+  'dbCheck.reservation': '预占：SKU {sku} 记录预占 {reserved}，但订单行合计预占 {lines}',
   'demo.summary': '创建一个仿真的演示店铺（默认 ./shopkeep-demo.db）并输出概况',
   'demo.building': '正在 {path} 中创建演示店铺…',
   'demo.next': '试试：shopkeep --db {path} product list',

@@ -115,3 +115,19 @@ describe('version', () => {
     expect(VERSION).toBe(pkg.version);
   });
 });
+
+describe('upgrading', () => {
+  it('brings a version-1 database with data to the latest schema in one step, keeping its rows', () => {
+    const path = join(temp(), 'v1.db');
+    const raw = new Sqlite(path);
+    raw.exec(migrations[0]!.sql);
+    raw.pragma('user_version = 1');
+    raw.prepare("INSERT INTO shop (name, platform, currency, timezone, is_default, created_at) VALUES ('Old', 'jd', 'CNY', 'Asia/Shanghai', 1, 0)").run();
+    raw.close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(latestVersion);
+    expect(db.prepare('SELECT name FROM shop').pluck().all()).toEqual(['Old']);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'sales_order'").pluck().get()).toBe(1);
+    db.close();
+  });
+});

@@ -3,7 +3,7 @@ import { en } from '../../src/i18n/en.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { normaliseLang, pickLang, translator } from '../../src/i18n/index.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]).sort();
 const flags = (text: string) => [...text.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]).sort();
 
 describe('messages', () => {
@@ -21,6 +21,13 @@ describe('messages', () => {
     const t = translator(en);
     expect(t('shop.exists', { name: 'Tea' })).toBe('a shop named "Tea" already exists');
     expect(t('shop.exists')).toContain('{name}');
+  });
+
+  it('translates codes through a namespace, lists too', () => {
+    const t = translator(zhCN);
+    expect(t('order.badTransition', { order: 'A1', from: 'shipped', to: 'cancelled', allowed: 'delivered, completed' })).toBe(
+      '订单 A1 当前为已发货，不能变为已取消（可变为：已签收, 已完成）',
+    );
   });
 
   it('picks the language from flag, SHOPKEEP_LANG, then the locale', () => {

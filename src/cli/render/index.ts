@@ -18,6 +18,12 @@ export async function render(view: View, format: Format, color: boolean, termina
       const { renderCsv } = await import('./csv.js');
       return renderCsv(tables[0]!);
     }
+    case 'md':
+    case 'html': {
+      const document = view.documents?.[format];
+      if (!document) throw usageError('format.documentUnavailable', { format });
+      return document();
+    }
     case 'table': {
       const [{ renderTable }, { Chalk }] = await Promise.all([import('./table.js'), import('chalk')]);
       return renderTable(blocksOf(view), new Chalk({ level: color ? 1 : 0 }));

@@ -4,6 +4,8 @@ export interface View {
   json: unknown | (() => unknown);
   /** What people read (a function when costly: only the chosen format is built). */
   blocks: Block[] | (() => Block[]);
+  /** Whole documents for --format md / html (pick lists, packing slips, reports), where the command has them. */
+  documents?: Partial<Record<'md' | 'html', () => string>>;
 }
 
 /** JSON already serialised (by SQLite, for big lists): printed as is, or re-indented on a terminal. */
@@ -44,5 +46,5 @@ export interface TextBlock {
   text: string;
 }
 
-export type Format = 'table' | 'plain' | 'json' | 'csv';
-export const FORMATS: readonly Format[] = ['table', 'plain', 'json', 'csv'];
+export type Format = 'table' | 'plain' | 'json' | 'csv' | 'md' | 'html';
+export const FORMATS: readonly Format[] = ['table', 'plain', 'json', 'csv', 'md', 'html'];

@@ -1,4 +1,5 @@
 import { foundation } from './0001_foundation.js';
+import { orders } from './0002_orders.js';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, orders];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -3,11 +3,23 @@ import type { Movement, MovementKind, StockLine } from '../../domain/inventory/t
 
 export function insertMovement(
   db: Db,
-  m: { skuId: number; kind: MovementKind; quantity: number; onHandAfter: number; unitCost: number | null; reason: string | null; reference: string | null; occurredAt: number },
+  m: {
+    skuId: number;
+    kind: MovementKind;
+    quantity: number;
+    onHandAfter: number;
+    unitCost: number | null;
+    reason: string | null;
+    reference: string | null;
+    occurredAt: number;
+    orderId: number | null;
+  },
 ): number {
   const info = db
-    .prepare('INSERT INTO stock_movement (sku_id, kind, quantity, on_hand_after, unit_cost, reason, reference, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(m.skuId, m.kind, m.quantity, m.onHandAfter, m.unitCost, m.reason, m.reference, m.occurredAt);
+    .prepare(
+      'INSERT INTO stock_movement (sku_id, kind, quantity, on_hand_after, unit_cost, reason, reference, occurred_at, order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(m.skuId, m.kind, m.quantity, m.onHandAfter, m.unitCost, m.reason, m.reference, m.occurredAt, m.orderId);
   return Number(info.lastInsertRowid);
 }
 

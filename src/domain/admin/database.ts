@@ -4,6 +4,7 @@ import { schemaVersion } from '../../db/migrate.js';
 import { latestVersion } from '../../db/migrations/index.js';
 import * as meta from '../../db/queries/meta.js';
 import { ledgerMismatches } from '../../db/queries/stock.js';
+import { reservationMismatches } from '../../db/queries/orders.js';
 
 export interface DbInfo {
   path: string;
@@ -35,13 +36,15 @@ export function databaseInfo(db: Db, path: string): DbInfo {
 export type Problem =
   | { kind: 'integrity'; detail: string }
   | { kind: 'foreign_key'; table: string; rowid: number; parent: string }
-  | { kind: 'ledger'; sku: string; onHand: number; ledger: number };
+  | { kind: 'ledger'; sku: string; onHand: number; ledger: number }
+  | { kind: 'reservation'; sku: string; reserved: number; lines: number };
 
-/** SQLite's own integrity and foreign-key checks, plus ours: every SKU's on-hand equals the sum of its movements. */
+/** SQLite's own integrity and foreign-key checks, plus ours: on-hand equals the sum of movements, reserved the sum over order lines. */
 export function checkDatabase(db: Db): Problem[] {
   return [
     ...meta.integrityProblems(db).map((detail) => ({ kind: 'integrity' as const, detail })),
     ...meta.foreignKeyProblems(db).map((f) => ({ kind: 'foreign_key' as const, table: f.table, rowid: f.rowid, parent: f.parent })),
     ...ledgerMismatches(db).map((m) => ({ kind: 'ledger' as const, sku: m.code, onHand: m.onHand, ledger: m.ledger })),
+    ...reservationMismatches(db).map((m) => ({ kind: 'reservation' as const, sku: m.code, reserved: m.reserved, lines: m.lines })),
   ];
 }

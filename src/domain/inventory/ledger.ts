@@ -22,6 +22,7 @@ export function recordMovement(db: Db, sku: Sku, m: MovementInput): Movement {
     reason: m.reason ?? null,
     reference: m.reference ?? null,
     occurredAt: m.occurredAt,
+    orderId: m.orderId ?? null,
   });
   q.setOnHand(db, sku.id, after, m.occurredAt);
   return q.movementById(db, id);

@@ -35,4 +35,5 @@ export interface MovementInput {
   unitCost?: number | null;
   occurredAt: number;
   allowNegative?: boolean;
+  orderId?: number | null;
 }
