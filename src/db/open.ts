@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { databaseError } from '../domain/errors.js';
 import { assertNotNewer, migrate } from './migrate.js';
 
@@ -46,6 +46,17 @@ export function openDatabase(path: string): Db {
 /** A fresh migrated in-memory database (tests, dry runs). */
 export function openMemoryDatabase(): Db {
   return openDatabase(':memory:');
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, compiled once per connection: preparing costs more than running most of ours. */
+export function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
 }
 
 /** Runs `work` in one immediate write transaction: all of it lands, or none. */

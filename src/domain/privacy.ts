@@ -1,9 +1,18 @@
 /** Masks for personal data in human output (README "Personal data"); --reveal shows the real values. */
+/** "13812345678" → "138****5678" (the platforms' own mask); other numbers keep only their last four digits. */
 export function maskPhone(phone: string | null): string | null {
-  if (phone === null) return null;
+  if (phone === null || phone.includes('*') || /^(##|\$\$)/.test(phone)) return phone;
   const digits = phone.replace(/\D/g, '');
-  if (phone.includes('*') || digits.length < 7) return phone.includes('*') ? phone : '****';
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  const international = phone.trim().startsWith('+') && !phone.trim().startsWith('+86');
+  const mobile = international ? null : /^(?:86)?(1[3-9]\d{9})$/.exec(digits);
+  if (mobile) return `${mobile[1]!.slice(0, 3)}****${mobile[1]!.slice(-4)}`;
+  if (digits.length < 7) return '****';
+  let keep = 4;
+  return [...phone]
+    .reverse()
+    .map((c) => (/\d/.test(c) ? (keep-- > 0 ? c : '*') : c))
+    .reverse()
+    .join('');
 }
 
 export function maskName(name: string | null): string | null {

@@ -273,6 +273,9 @@ export const en = {
   'opt.replaceDemo': 'delete the demo database first and build it again',
   'summary.title': 'Catalogue and stock',
   'summary.products': '{active} active, {archived} archived',
+  'summary.orders': '{total} in all; {toShip} to ship, {overdue} of them paid more than 48 h ago',
+  'col.orders': 'Orders',
+  'col.byStatus': 'By status',
   'summary.lowStock': 'Low stock ({count})',
 
   'status.active': 'active',

@@ -270,6 +270,9 @@ export const zhCN: Messages = {
   'opt.replaceDemo': '先删除演示数据库，再重新创建',
   'summary.title': '商品与库存',
   'summary.products': '{active} 个启用，{archived} 个已归档',
+  'summary.orders': '共 {total} 单；待发货 {toShip} 单，其中 {overdue} 单付款已超过 48 小时',
+  'col.orders': '订单',
+  'col.byStatus': '各状态',
   'summary.lowStock': '低库存（{count}）',
 
   'status.active': '启用',

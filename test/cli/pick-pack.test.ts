@@ -97,6 +97,18 @@ describe('order pick', () => {
     expect(statuses('A1')).toEqual(['paid']);
   });
 
+  it('exits 0 with a note when --all finds nothing to pick or pack', async () => {
+    const { run } = setUp();
+    expect((await run(['order', 'pack', '--all'])).code).toBe(0);
+    const pick = await run(['order', 'pick', '--all']);
+    expect(pick.code).toBe(0);
+    expect(pick.stdout).toContain('Nothing to pick.');
+    expect(pick.stderr).toContain('nothing to pick');
+    const pack = await run(['order', 'pack', '--all']);
+    expect(pack).toMatchObject({ code: 0, stdout: '' });
+    expect(pack.stderr).toContain('nothing to pack');
+  });
+
   it('exits 4 naming the status of an order that cannot be picked, and marks none', async () => {
     const { run, statuses } = setUp();
     const r = await run(['order', 'pick', 'A1', 'U1']);

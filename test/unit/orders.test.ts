@@ -244,7 +244,7 @@ describe('order list', () => {
     order(db, [{ sku: 'A', quantity: 1 }], { paid: true, placedAt: NOW - 5000 });
     for (const input of [{}, { toShip: true }, { statuses: ['pending_payment'] }]) {
       const filter = orderFilter(db, input, NOW);
-      const js = listOrders(db, input, NOW).map((o) => orderListJson(getOrder(db, `#${o.id}`)));
+      const js = listOrders(db, input, NOW).map((o) => orderListJson(getOrder(db, `id:${o.id}`)));
       expect(JSON.parse(orderListJsonText(db, filter))).toEqual(js);
     }
   });

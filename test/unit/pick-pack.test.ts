@@ -222,6 +222,14 @@ describe('documents match the golden files', () => {
     expect(renderPickList(render, list, 'en', 'md', NOW)).toContain('| ☐ | Mystery gift \\| sample · mixed | 1 |');
   });
 
+  it('says there is nothing to pick when --all finds no order', () => {
+    const db = shopDb();
+    const list = pickOrders(db, { refs: [], all: true }, { mark: true }, NOW);
+    expect(list).toEqual({ orders: [], items: [], unmatched: [], marked: 0, timezone: 'Asia/Shanghai' });
+    expect(renderPickList(render, list, 'en', 'txt', NOW)).toBe('PICK LIST\nPrinted 2026-11-25 16:00\nOrders (0)\n\nNothing to pick.\n\nTotal units: 0 · SKUs: 0\n');
+    expect(renderPickList(render, list, 'zh-CN', 'html', NOW)).toContain('<p class="empty">没有需要拣货的商品。</p>');
+  });
+
   it('separates slips with a form feed in text and a page break in HTML, and is one self-contained file', () => {
     const db = fixture();
     const { slips } = packOrders(db, { refs: [CN_ORDER, US_ORDER], all: false }, { mark: false }, NOW);

@@ -154,10 +154,9 @@ describe('layouts', () => {
     addShop(db, { name: 'Maple', platform: 'shopify', currency: 'CNY', timezone: 'America/New_York' }, NOW);
     addProduct(db, { title: 'Longjing', sku: { code: 'X', price: '368' } }, NOW);
     receiveStock(db, { sku: 'X', quantity: 5 }, NOW);
-    const order = addOrder(db, { shop: 'Maple', platformOrderId: '#1001', buyer: {}, address: {}, items: [{ sku: 'X', quantity: 2 }], paid: true }, NOW);
-    // "#1001" as a ref means shopkeep's own id 1001 (find.ts), so the order is named by its own id here.
-    shipOrder(db, { ref: `#${order.id}`, carrier: 'usps', tracking: '9400111899223197428490', items: [{ sku: 'X', quantity: 1 }] }, NOW);
-    shipOrder(db, { ref: `#${order.id}`, carrier: 'Acme Couriers', tracking: 'AC-77' }, NOW + 1);
+    addOrder(db, { shop: 'Maple', platformOrderId: '#1001', buyer: {}, address: {}, items: [{ sku: 'X', quantity: 2 }], paid: true }, NOW);
+    shipOrder(db, { ref: '#1001', carrier: 'usps', tracking: '9400111899223197428490', items: [{ sku: 'X', quantity: 1 }] }, NOW);
+    shipOrder(db, { ref: '#1001', carrier: 'Acme Couriers', tracking: 'AC-77' }, NOW + 1);
     const file = shopifyLayout(trackingExport(db, { platform: 'shopify' }, NOW).shipments);
     expect(file.header).toEqual(['Order Name', 'Tracking Number', 'Tracking Company', 'Tracking URL', 'Notify Customer']);
     expect(file.rows).toEqual([

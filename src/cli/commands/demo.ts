@@ -35,6 +35,6 @@ export async function demoRun(o: DemoOptions, ctx: Ctx): Promise<void> {
   if (hasData(db)) throw conflict('demo.notEmpty', { path }, { key: 'demo.notEmpty.hint', params: { path } });
   ctx.info(ctx.t('demo.building', { path }));
   seedDemo(db, ctx.now());
-  await ctx.print(catalogueSummaryView(ctx, catalogueSummary(db)));
+  await ctx.print(catalogueSummaryView(ctx, catalogueSummary(db, ctx.now())));
   ctx.info(ctx.t('demo.next', { path }));
 }

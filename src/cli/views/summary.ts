@@ -16,6 +16,7 @@ export function catalogueSummaryView(ctx: Ctx, s: CatalogueSummary): View {
       stockValue: s.stockValue.map((v) => ({ currency: v.currency, amount: formatAmount(v.amount, v.currency) })),
       movements: s.movements,
       lowStock: s.lowStock.map(stockLineJson),
+      orders: s.orders,
     },
     blocks: [
       {
@@ -28,6 +29,13 @@ export function catalogueSummaryView(ctx: Ctx, s: CatalogueSummary): View {
           [ctx.t('col.unitsOnHand'), String(s.unitsOnHand)],
           [ctx.t('col.stockValue'), s.stockValue.map((v) => formatMoney(v.amount, v.currency)).join(', ') || '—'],
           [ctx.t('col.movements'), String(s.movements)],
+          [ctx.t('col.orders'), ctx.t('summary.orders', { total: s.orders.total, toShip: s.orders.toShip, overdue: s.orders.overdue })],
+          [
+            ctx.t('col.byStatus'),
+            Object.entries(s.orders.byStatus)
+              .map(([status, n]) => `${ctx.t(`orderStatus.${status as 'paid'}`)} ${n}`)
+              .join(', ') || '—',
+          ],
         ],
       },
       { ...lowStock, title: ctx.t('summary.lowStock', { count: s.lowStock.length }) },

@@ -1,4 +1,4 @@
-import type { Db } from '../open.js';
+import { statement, type Db } from '../open.js';
 import type { Product, ProductFilter, ProductStatus, Sku } from '../../domain/catalog/types.js';
 import type { SkuValues } from '../../domain/catalog/values.js';
 
@@ -67,26 +67,25 @@ export const toSku = (r: SkuRow): Sku => ({
 });
 
 export function productById(db: Db, id: number): Product | undefined {
-  const row = db.prepare('SELECT * FROM product WHERE id = ?').get(id) as ProductRow | undefined;
+  const row = statement(db, 'SELECT * FROM product WHERE id = ?').get(id) as ProductRow | undefined;
   return row && toProduct(row);
 }
 
 export function productByHandle(db: Db, handle: string): Product | undefined {
-  const row = db.prepare('SELECT * FROM product WHERE handle = ?').get(handle) as ProductRow | undefined;
+  const row = statement(db, 'SELECT * FROM product WHERE handle = ?').get(handle) as ProductRow | undefined;
   return row && toProduct(row);
 }
 
 export function handleTaken(db: Db, handle: string): boolean {
-  return db.prepare('SELECT 1 FROM product WHERE handle = ?').get(handle) !== undefined;
+  return statement(db, 'SELECT 1 FROM product WHERE handle = ?').get(handle) !== undefined;
 }
 
 export function nextProductId(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM product').get() as { id: number }).id;
+  return (statement(db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM product').get() as { id: number }).id;
 }
 
 export function insertProduct(db: Db, p: Omit<Product, 'id'>): number {
-  const info = db
-    .prepare(
+  const info = statement(db, 
       'INSERT INTO product (handle, title, category, brand, description, attributes, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(p.handle, p.title, p.category, p.brand, p.description, JSON.stringify(p.attributes), p.status, p.createdAt, p.updatedAt);
@@ -94,36 +93,35 @@ export function insertProduct(db: Db, p: Omit<Product, 'id'>): number {
 }
 
 export function updateProduct(db: Db, p: Product): void {
-  db.prepare(
+  statement(db, 
     'UPDATE product SET handle = ?, title = ?, category = ?, brand = ?, description = ?, attributes = ?, status = ?, updated_at = ? WHERE id = ?',
   ).run(p.handle, p.title, p.category, p.brand, p.description, JSON.stringify(p.attributes), p.status, p.updatedAt, p.id);
 }
 
 export function skuByCode(db: Db, code: string): Sku | undefined {
-  const row = db.prepare('SELECT * FROM sku WHERE code = ?').get(code) as SkuRow | undefined;
+  const row = statement(db, 'SELECT * FROM sku WHERE code = ?').get(code) as SkuRow | undefined;
   return row && toSku(row);
 }
 
 export function skuById(db: Db, id: number): Sku | undefined {
-  const row = db.prepare('SELECT * FROM sku WHERE id = ?').get(id) as SkuRow | undefined;
+  const row = statement(db, 'SELECT * FROM sku WHERE id = ?').get(id) as SkuRow | undefined;
   return row && toSku(row);
 }
 
 export function skusOfProduct(db: Db, productId: number): Sku[] {
-  return (db.prepare('SELECT * FROM sku WHERE product_id = ? ORDER BY id').all(productId) as SkuRow[]).map(toSku);
+  return (statement(db, 'SELECT * FROM sku WHERE product_id = ? ORDER BY id').all(productId) as SkuRow[]).map(toSku);
 }
 
 export function allSkuCodes(db: Db): string[] {
-  return db.prepare('SELECT code FROM sku').pluck().all() as string[];
+  return statement(db, 'SELECT code FROM sku').pluck().all() as string[];
 }
 
 export function allHandles(db: Db): string[] {
-  return db.prepare('SELECT handle FROM product').pluck().all() as string[];
+  return statement(db, 'SELECT handle FROM product').pluck().all() as string[];
 }
 
 export function insertSku(db: Db, productId: number, code: string, v: SkuValues, now: number): number {
-  const info = db
-    .prepare(
+  const info = statement(db, 
       `INSERT INTO sku (product_id, code, barcode, variant, currency, cost, price, weight_g, low_stock_threshold, reorder_point,
         lead_time_days, location, allow_backorder, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -133,7 +131,7 @@ export function insertSku(db: Db, productId: number, code: string, v: SkuValues,
 }
 
 export function updateSku(db: Db, id: number, v: SkuValues, now: number): void {
-  db.prepare(
+  statement(db, 
     `UPDATE sku SET barcode = ?, variant = ?, currency = ?, cost = ?, price = ?, weight_g = ?, low_stock_threshold = ?, reorder_point = ?,
       lead_time_days = ?, location = ?, allow_backorder = ?, updated_at = ? WHERE id = ?`,
   ).run(v.barcode, JSON.stringify(v.variant), v.currency, v.cost, v.price, v.weightGrams, v.lowStockThreshold, v.reorderPoint,
@@ -141,7 +139,7 @@ export function updateSku(db: Db, id: number, v: SkuValues, now: number): void {
 }
 
 export function setSkuCode(db: Db, id: number, code: string, now: number): void {
-  db.prepare('UPDATE sku SET code = ?, updated_at = ? WHERE id = ?').run(code, now, id);
+  statement(db, 'UPDATE sku SET code = ?, updated_at = ? WHERE id = ?').run(code, now, id);
 }
 
 /** The WHERE clause (over `product p`) and parameters of a product list. */
@@ -171,9 +169,9 @@ export function productFilterSql(filter: ProductFilter): { condition: string; pa
 /** Products with their SKUs in two queries (a list of 10,000 SKUs is two statements, not 10,001). */
 export function productsWithSkus(db: Db, filter: ProductFilter): { product: Product; skus: Sku[] }[] {
   const { condition, params } = productFilterSql(filter);
-  const products = db.prepare(`SELECT p.* FROM product p ${condition} ORDER BY p.id`).all(params) as ProductRow[];
+  const products = statement(db, `SELECT p.* FROM product p ${condition} ORDER BY p.id`).all(params) as ProductRow[];
   const byProduct = new Map(products.map((r) => [r.id, { product: toProduct(r), skus: [] as Sku[] }]));
-  const skus = db.prepare(`SELECT s.* FROM sku s JOIN product p ON p.id = s.product_id ${condition} ORDER BY s.product_id, s.id`).all(params) as SkuRow[];
+  const skus = statement(db, `SELECT s.* FROM sku s JOIN product p ON p.id = s.product_id ${condition} ORDER BY s.product_id, s.id`).all(params) as SkuRow[];
   for (const row of skus) byProduct.get(row.product_id)?.skus.push(toSku(row));
   return [...byProduct.values()];
 }
@@ -186,8 +184,7 @@ export interface LinkRow {
 }
 
 export function linksOfProduct(db: Db, productId: number): LinkRow[] {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT sh.name AS shop, l.listing_id AS listingId, l.platform_sku AS platformSku, s.code AS skuCode
        FROM listing_link l JOIN sku s ON s.id = l.sku_id JOIN shop sh ON sh.id = l.shop_id WHERE s.product_id = ? ORDER BY sh.name, l.listing_id`,
     )
@@ -195,13 +192,13 @@ export function linksOfProduct(db: Db, productId: number): LinkRow[] {
 }
 
 export function linkFor(db: Db, shopId: number, listingId: string, platformSku: string): { id: number; sku_id: number } | undefined {
-  return db.prepare('SELECT id, sku_id FROM listing_link WHERE shop_id = ? AND listing_id = ? AND platform_sku = ?').get(shopId, listingId, platformSku) as
+  return statement(db, 'SELECT id, sku_id FROM listing_link WHERE shop_id = ? AND listing_id = ? AND platform_sku = ?').get(shopId, listingId, platformSku) as
     | { id: number; sku_id: number }
     | undefined;
 }
 
 export function upsertLink(db: Db, shopId: number, skuId: number, listingId: string, platformSku: string, now: number): void {
-  db.prepare(
+  statement(db, 
     `INSERT INTO listing_link (shop_id, sku_id, listing_id, platform_sku, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (shop_id, listing_id, platform_sku) DO UPDATE SET sku_id = excluded.sku_id`,
   ).run(shopId, skuId, listingId, platformSku, now);

@@ -1,11 +1,11 @@
-import type { Db } from '../open.js';
+import { statement, type Db } from '../open.js';
 
 export function tableNames(db: Db): string[] {
-  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return statement(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
 }
 
 export function rowCount(db: Db, table: string): number {
-  return (db.prepare(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`).get() as { n: number }).n;
+  return (statement(db, `SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`).get() as { n: number }).n;
 }
 
 export function integrityProblems(db: Db): string[] {

@@ -1,4 +1,4 @@
-import type { Db } from '../open.js';
+import { statement, type Db } from '../open.js';
 import type { OrderStatus } from '../../domain/orders/types.js';
 import { amountSql } from '../../domain/money.js';
 
@@ -83,8 +83,7 @@ const orderBy = (f: OrderFilter) => (f.queue ? 'ORDER BY o.paid_at, o.id' : 'ORD
 
 export function orderSummaries(db: Db, f: OrderFilter): OrderSummary[] {
   const { where, params } = filterSql(f);
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT o.id, sh.name AS shop, sh.platform, sh.timezone, o.platform_order_id AS platformOrderId, o.status, o.currency, o.total,
          o.placed_at AS placedAt, o.paid_at AS paidAt, coalesce(o.ship_name, (SELECT name FROM customer c WHERE c.id = o.customer_id)) AS buyer,
          (SELECT coalesce(sum(quantity), 0) FROM order_line l WHERE l.order_id = o.id) AS units,
@@ -111,5 +110,5 @@ export function orderListJsonText(db: Db, f: OrderFilter): string {
         FROM order_line l LEFT JOIN sku s ON s.id = l.sku_id WHERE l.order_id = o.id)
     )), '[]') FROM (SELECT o.* FROM sales_order o JOIN shop sh ON sh.id = o.shop_id ${where} ${orderBy(f)} LIMIT @limit) o
     JOIN shop sh ON sh.id = o.shop_id`;
-  return db.prepare(sql).pluck().get(params) as string;
+  return statement(db, sql).pluck().get(params) as string;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../open.js';
+import { statement, type Db } from '../open.js';
 import type { Address, Customer, EventKind, Order, OrderEvent, OrderLine, OrderStatus, Shipment } from '../../domain/orders/types.js';
 
 export interface OrderRow {
@@ -84,15 +84,15 @@ export const toOrder = (r: OrderRow): Order => ({
 });
 
 export function orderById(db: Db, id: number): Order | undefined {
-  const row = db.prepare(`${ORDER_SELECT} WHERE o.id = ?`).get(id) as OrderRow | undefined;
+  const row = statement(db, `${ORDER_SELECT} WHERE o.id = ?`).get(id) as OrderRow | undefined;
   return row && toOrder(row);
 }
 
 export function ordersByPlatformId(db: Db, platformOrderId: string, shopId?: number): Order[] {
   const rows =
     shopId === undefined
-      ? db.prepare(`${ORDER_SELECT} WHERE o.platform_order_id = ?`).all(platformOrderId)
-      : db.prepare(`${ORDER_SELECT} WHERE o.platform_order_id = ? AND o.shop_id = ?`).all(platformOrderId, shopId);
+      ? statement(db, `${ORDER_SELECT} WHERE o.platform_order_id = ?`).all(platformOrderId)
+      : statement(db, `${ORDER_SELECT} WHERE o.platform_order_id = ? AND o.shop_id = ?`).all(platformOrderId, shopId);
   return (rows as OrderRow[]).map(toOrder);
 }
 
@@ -117,8 +117,7 @@ export interface NewOrderRow {
 }
 
 export function insertOrder(db: Db, o: NewOrderRow): number {
-  const info = db
-    .prepare(
+  const info = statement(db, 
       `INSERT INTO sales_order (shop_id, platform_order_id, customer_id, status, currency, item_subtotal, shipping, discount, tax, total, paid,
         ship_name, ship_phone, ship_province, ship_city, ship_district, ship_street, ship_postcode, ship_country, buyer_note, seller_memo,
         source, placed_at, paid_at, updated_at)
@@ -132,7 +131,7 @@ export function insertOrder(db: Db, o: NewOrderRow): number {
 
 /** Writes the mutable part of an order back (status, money, address, notes, instants). */
 export function saveOrder(db: Db, o: Order, now: number): void {
-  db.prepare(
+  statement(db, 
     `UPDATE sales_order SET status = ?, held_from = ?, item_subtotal = ?, shipping = ?, discount = ?, tax = ?, total = ?, paid = ?, refunded = ?,
       ship_name = ?, ship_phone = ?, ship_province = ?, ship_city = ?, ship_district = ?, ship_street = ?, ship_postcode = ?, ship_country = ?,
       buyer_note = ?, seller_memo = ?, hold_reason = ?, cancel_reason = ?, paid_at = ?, shipped_at = ?, delivered_at = ?, completed_at = ?,
@@ -180,8 +179,7 @@ const toLine = (r: LineRow): OrderLine => ({
 
 export function linesOf(db: Db, orderId: number): OrderLine[] {
   return (
-    db
-      .prepare('SELECT l.*, s.code AS sku_code, s.location FROM order_line l LEFT JOIN sku s ON s.id = l.sku_id WHERE l.order_id = ? ORDER BY l.id')
+    statement(db, 'SELECT l.*, s.code AS sku_code, s.location FROM order_line l LEFT JOIN sku s ON s.id = l.sku_id WHERE l.order_id = ? ORDER BY l.id')
       .all(orderId) as LineRow[]
   ).map(toLine);
 }
@@ -190,8 +188,7 @@ export function insertLine(
   db: Db,
   l: { orderId: number; lineKey: string; skuId: number | null; platformSku: string | null; listingId: string | null; title: string; variant: string | null; quantity: number; unitPrice: number; discount: number },
 ): number {
-  const info = db
-    .prepare(
+  const info = statement(db, 
       `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -200,47 +197,45 @@ export function insertLine(
 }
 
 export function saveLine(db: Db, l: OrderLine): void {
-  db.prepare('UPDATE order_line SET order_id = ?, line_key = ?, sku_id = ?, quantity = ?, unit_price = ?, discount = ?, reserved = ?, shipped = ? WHERE id = ?').run(
+  statement(db, 'UPDATE order_line SET order_id = ?, line_key = ?, sku_id = ?, quantity = ?, unit_price = ?, discount = ?, reserved = ?, shipped = ? WHERE id = ?').run(
     l.orderId, l.lineKey, l.skuId, l.quantity, l.unitPrice, l.discount, l.reserved, l.shipped, l.id,
   );
 }
 
 export function deleteLine(db: Db, id: number): void {
-  db.prepare('DELETE FROM order_line WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM order_line WHERE id = ?').run(id);
 }
 
 export function addReserved(db: Db, skuId: number, delta: number): void {
-  db.prepare('UPDATE sku SET reserved = reserved + ? WHERE id = ?').run(delta, skuId);
+  statement(db, 'UPDATE sku SET reserved = reserved + ? WHERE id = ?').run(delta, skuId);
 }
 
 export function insertEvent(db: Db, orderId: number, at: number, kind: EventKind, from: string | null, to: string | null, note: string | null): void {
-  db.prepare('INSERT INTO order_event (order_id, at, kind, from_value, to_value, note) VALUES (?, ?, ?, ?, ?, ?)').run(orderId, at, kind, from, to, note);
+  statement(db, 'INSERT INTO order_event (order_id, at, kind, from_value, to_value, note) VALUES (?, ?, ?, ?, ?, ?)').run(orderId, at, kind, from, to, note);
 }
 
 export function eventsOf(db: Db, orderId: number): OrderEvent[] {
-  return db
-    .prepare('SELECT id, at, kind, from_value AS "from", to_value AS "to", note FROM order_event WHERE order_id = ? ORDER BY at, id')
+  return statement(db, 'SELECT id, at, kind, from_value AS "from", to_value AS "to", note FROM order_event WHERE order_id = ? ORDER BY at, id')
     .all(orderId) as OrderEvent[];
 }
 
 export function insertShipment(db: Db, orderId: number, carrier: string, trackingNumber: string, shippedAt: number): number {
-  const info = db.prepare('INSERT INTO shipment (order_id, carrier, tracking_number, shipped_at) VALUES (?, ?, ?, ?)').run(orderId, carrier, trackingNumber, shippedAt);
+  const info = statement(db, 'INSERT INTO shipment (order_id, carrier, tracking_number, shipped_at) VALUES (?, ?, ?, ?)').run(orderId, carrier, trackingNumber, shippedAt);
   return Number(info.lastInsertRowid);
 }
 
 export function insertShipmentLine(db: Db, shipmentId: number, orderLineId: number, quantity: number): void {
-  db.prepare('INSERT INTO shipment_line (shipment_id, order_line_id, quantity) VALUES (?, ?, ?)').run(shipmentId, orderLineId, quantity);
+  statement(db, 'INSERT INTO shipment_line (shipment_id, order_line_id, quantity) VALUES (?, ?, ?)').run(shipmentId, orderLineId, quantity);
 }
 
 export function markShipmentsDelivered(db: Db, orderId: number, at: number): void {
-  db.prepare('UPDATE shipment SET delivered_at = ? WHERE order_id = ? AND delivered_at IS NULL').run(at, orderId);
+  statement(db, 'UPDATE shipment SET delivered_at = ? WHERE order_id = ? AND delivered_at IS NULL').run(at, orderId);
 }
 
 export function shipmentsOf(db: Db, orderId: number): Shipment[] {
-  const shipments = db
-    .prepare('SELECT id, order_id AS orderId, carrier, tracking_number AS trackingNumber, shipped_at AS shippedAt, delivered_at AS deliveredAt FROM shipment WHERE order_id = ? ORDER BY shipped_at, id')
+  const shipments = statement(db, 'SELECT id, order_id AS orderId, carrier, tracking_number AS trackingNumber, shipped_at AS shippedAt, delivered_at AS deliveredAt FROM shipment WHERE order_id = ? ORDER BY shipped_at, id')
     .all(orderId) as Omit<Shipment, 'lines'>[];
-  const lines = db.prepare(
+  const lines = statement(db, 
     `SELECT sl.order_line_id AS orderLineId, s.code AS skuCode, l.title, sl.quantity FROM shipment_line sl
      JOIN order_line l ON l.id = sl.order_line_id LEFT JOIN sku s ON s.id = l.sku_id WHERE sl.shipment_id = ? ORDER BY l.id`,
   );
@@ -248,44 +243,40 @@ export function shipmentsOf(db: Db, orderId: number): Shipment[] {
 }
 
 export function customerById(db: Db, id: number): Customer | undefined {
-  return db
-    .prepare('SELECT id, shop_id AS shopId, platform_buyer_id AS platformBuyerId, name, phone, email FROM customer WHERE id = ?')
+  return statement(db, 'SELECT id, shop_id AS shopId, platform_buyer_id AS platformBuyerId, name, phone, email FROM customer WHERE id = ?')
     .get(id) as Customer | undefined;
 }
 
 export function findCustomer(db: Db, shopId: number, key: { buyerId?: string | null; phone?: string | null; email?: string | null }): Customer | undefined {
   const select = 'SELECT id, shop_id AS shopId, platform_buyer_id AS platformBuyerId, name, phone, email FROM customer WHERE shop_id = ?';
-  if (key.buyerId) return db.prepare(`${select} AND platform_buyer_id = ?`).get(shopId, key.buyerId) as Customer | undefined;
+  if (key.buyerId) return statement(db, `${select} AND platform_buyer_id = ?`).get(shopId, key.buyerId) as Customer | undefined;
   if (key.phone) {
-    const byPhone = db.prepare(`${select} AND phone = ? ORDER BY id LIMIT 1`).get(shopId, key.phone) as Customer | undefined;
+    const byPhone = statement(db, `${select} AND phone = ? ORDER BY id LIMIT 1`).get(shopId, key.phone) as Customer | undefined;
     if (byPhone) return byPhone;
   }
-  if (key.email) return db.prepare(`${select} AND email = ? COLLATE NOCASE ORDER BY id LIMIT 1`).get(shopId, key.email) as Customer | undefined;
+  if (key.email) return statement(db, `${select} AND email = ? COLLATE NOCASE ORDER BY id LIMIT 1`).get(shopId, key.email) as Customer | undefined;
   return undefined;
 }
 
 export function insertCustomer(db: Db, c: Omit<Customer, 'id'>, now: number): number {
-  const info = db
-    .prepare('INSERT INTO customer (shop_id, platform_buyer_id, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const info = statement(db, 'INSERT INTO customer (shop_id, platform_buyer_id, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(c.shopId, c.platformBuyerId, c.name, c.phone, c.email, now);
   return Number(info.lastInsertRowid);
 }
 
 export function updateCustomerContacts(db: Db, c: Customer): void {
-  db.prepare('UPDATE customer SET name = ?, phone = ?, email = ? WHERE id = ?').run(c.name, c.phone, c.email, c.id);
+  statement(db, 'UPDATE customer SET name = ?, phone = ?, email = ? WHERE id = ?').run(c.name, c.phone, c.email, c.id);
 }
 
 export function nextManualNumber(db: Db, shopId: number, prefix: string): number {
-  const row = db
-    .prepare("SELECT count(*) AS n FROM sales_order WHERE shop_id = ? AND platform_order_id LIKE ? ESCAPE '\\'")
+  const row = statement(db, "SELECT count(*) AS n FROM sales_order WHERE shop_id = ? AND platform_order_id LIKE ? ESCAPE '\\'")
     .get(shopId, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { n: number };
   return row.n + 1;
 }
 
 /** Reserved units per SKU that disagree with the sum over order lines (db check). */
 export function reservationMismatches(db: Db): { code: string; reserved: number; lines: number }[] {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT s.code, s.reserved, coalesce(sum(l.reserved), 0) AS lines FROM sku s LEFT JOIN order_line l ON l.sku_id = s.id
        GROUP BY s.id HAVING s.reserved <> coalesce(sum(l.reserved), 0)`,
     )
@@ -296,7 +287,7 @@ export function openOrders(db: Db, statuses: readonly string[], shopId?: number)
   const placeholders = statuses.map(() => '?').join(', ');
   const rows =
     shopId === undefined
-      ? db.prepare(`${ORDER_SELECT} WHERE o.status IN (${placeholders}) ORDER BY o.placed_at`).all(...statuses)
-      : db.prepare(`${ORDER_SELECT} WHERE o.status IN (${placeholders}) AND o.shop_id = ? ORDER BY o.placed_at`).all(...statuses, shopId);
+      ? statement(db, `${ORDER_SELECT} WHERE o.status IN (${placeholders}) ORDER BY o.placed_at`).all(...statuses)
+      : statement(db, `${ORDER_SELECT} WHERE o.status IN (${placeholders}) AND o.shop_id = ? ORDER BY o.placed_at`).all(...statuses, shopId);
   return (rows as OrderRow[]).map(toOrder);
 }

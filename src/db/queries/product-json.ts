@@ -1,4 +1,4 @@
-import type { Db } from '../open.js';
+import { statement, type Db } from '../open.js';
 import type { ProductFilter } from '../../domain/catalog/types.js';
 import { amountSql } from '../../domain/money.js';
 import { productFilterSql } from './catalog.js';
@@ -26,5 +26,5 @@ export function productListJsonText(db: Db, filter: ProductFilter): string {
           'onHand', s.on_hand, 'reserved', s.reserved, 'available', s.on_hand - s.reserved)), '[]')
         FROM sku s WHERE s.product_id = p.id)
     )) FROM product p ${condition}`;
-  return db.prepare(sql).pluck().get(params) as string;
+  return statement(db, sql).pluck().get(params) as string;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../open.js';
+import { statement, type Db } from '../open.js';
 
 /** One shipment with its order and shop, as the tracking exports read it. */
 export interface TrackingShipmentRow {
@@ -37,8 +37,7 @@ const WINDOWS = `WITH win AS (
 
 /** Shipments of the given shops shipped at or after each shop's bound, oldest first. */
 export function shipmentsInWindows(db: Db, windows: readonly ShopWindow[]): TrackingShipmentRow[] {
-  return db
-    .prepare(
+  return statement(db, 
       `${WINDOWS}
        SELECT s.id, s.order_id, o.platform_order_id, sh.name AS shop_name, sh.platform, sh.timezone,
               s.carrier, s.tracking_number, s.shipped_at
@@ -54,8 +53,7 @@ export function shipmentsInWindows(db: Db, windows: readonly ShopWindow[]): Trac
 
 /** The lines of those same shipments, in order-line order within each shipment. */
 export function shipmentLinesInWindows(db: Db, windows: readonly ShopWindow[]): TrackingLineRow[] {
-  return db
-    .prepare(
+  return statement(db, 
       `${WINDOWS}
        SELECT sl.shipment_id, l.line_key, k.code AS sku_code, l.platform_sku, l.title, sl.quantity
        FROM shipment s

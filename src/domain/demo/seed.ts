@@ -7,6 +7,7 @@ import { findSku } from '../catalog/lookup.js';
 import { adjustStock, countStock, receiveStock } from '../inventory/stock.js';
 import { addShop } from '../shops/shops.js';
 import { DEMO_PRODUCTS, DEMO_SHOPS, type DemoProduct } from './catalogue.js';
+import { planDemoOrders, type TimedStep } from './orders.js';
 import { seeded, type Random } from './random.js';
 
 const DAY = 86_400_000;
@@ -24,7 +25,10 @@ export function seedDemo(db: Db, now: number): void {
   writeTransaction(db, () => {
     for (const shop of DEMO_SHOPS) addShop(db, { ...shop }, start - DAY);
     const codes = DEMO_PRODUCTS.flatMap((p, i) => addDemoProduct(db, p, i, random, start - DAY));
-    codes.forEach((code, i) => addStockHistory(db, code, i, random, start, now));
+    const steps = codes.flatMap((code, i) => stockHistory(db, code, i, random, start, now));
+    steps.push(...planDemoOrders(db, random, start, now));
+    // Applied in time order, so every movement's on-hand-after reads as the seller lived it.
+    for (const step of steps.sort((a, b) => a.at - b.at)) step.apply(step.at);
     setProductStatus(db, 'OLD-POT', 'archived', now - 10 * DAY);
   });
 }
@@ -53,9 +57,9 @@ function addDemoProduct(db: Db, p: DemoProduct, index: number, random: Random, a
 }
 
 /** Receipts every few weeks, a breakage now and then, a stocktake a month ago; a few SKUs left low on purpose. */
-function addStockHistory(db: Db, code: string, index: number, random: Random, start: number, now: number): void {
+function stockHistory(db: Db, code: string, index: number, random: Random, start: number, now: number): TimedStep[] {
   const low = index % 9 === 4;
-  const events: { at: number; apply: (at: number) => void }[] = [];
+  const events: TimedStep[] = [];
   let at = start + random.int(0, 5) * DAY + random.int(9, 17) * 3_600_000;
   const first = low ? random.int(2, 4) : random.int(20, 80);
   events.push({ at, apply: (t) => receiveStock(db, { sku: code, quantity: first, reference: `PO-${1000 + index}` }, t) });
@@ -67,11 +71,19 @@ function addStockHistory(db: Db, code: string, index: number, random: Random, st
   if (!low && random.chance(0.3)) {
     const change = -random.int(1, 2);
     const reason = random.pick(['damaged in transit', 'packaging crushed', 'sample for customer']);
-    events.push({ at: now - random.int(20, 40) * DAY, apply: (t) => adjustStock(db, { sku: code, change, reason, allowNegative: false }, t) });
+    const apply = (t: number) => {
+      const sku = findSku(db, code);
+      if (sku.onHand - sku.reserved >= -change) adjustStock(db, { sku: code, change, reason }, t);
+    };
+    events.push({ at: now - random.int(20, 40) * DAY, apply });
   }
   if (index % 4 === 0) {
     const drift = random.int(-2, 1);
-    events.push({ at: now - 30 * DAY, apply: (t) => countStock(db, { sku: code, counted: Math.max(0, findSku(db, code).onHand + drift), note: 'monthly stocktake' }, t) });
+    const apply = (t: number) => {
+      const sku = findSku(db, code);
+      countStock(db, { sku: code, counted: Math.max(sku.reserved, sku.onHand + drift), note: 'monthly stocktake' }, t);
+    };
+    events.push({ at: now - 30 * DAY, apply });
   }
-  for (const e of events.sort((a, b) => a.at - b.at)) e.apply(e.at);
+  return events;
 }

@@ -8,7 +8,7 @@ import { conflict, usageError } from '../errors.js';
 import { findOrder } from '../orders/find.js';
 import { startPicking } from '../orders/transitions.js';
 import type { Order, OrderStatus } from '../orders/types.js';
-import { findShop } from '../shops/shops.js';
+import { defaultShop, findShop } from '../shops/shops.js';
 import { formatWallTime } from '../time.js';
 import { displayWidth, padEnd, padStart, type RenderTemplate, type TemplateFormat } from './render-template.js';
 
@@ -54,13 +54,15 @@ export interface PickList {
   unmatched: UnmatchedItem[];
   /** How many orders moved from paid to picking. */
   marked: number;
+  /** Where "printed at" is read: the first order's shop, else the named or default shop. */
+  timezone: string;
 }
 
 // Bin locations sort as people read them: A-2 before A-10.
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
- * The orders named by platform number or #ID (resolved in --shop when given), then with `all` every paid
+ * The orders named by platform number or id:N (resolved in --shop when given), then with `all` every paid
  * or picking order (of that shop), each once, in that order. Nothing named and no `all` is exit 2; an
  * order that is not paid, picking or packed is exit 4 naming its status.
  */
@@ -97,12 +99,13 @@ export function pickOrders(db: Db, selection: OrderSelection, options: { mark: b
     const orders = selectOrders(db, selection);
     let marked = 0;
     if (options.mark) for (const order of orders) if (startPicking(db, order, now)) marked++;
-    return { ...aggregate(db, orders), marked };
+    const timezone = orders[0]?.timezone ?? (selection.shop === undefined ? defaultShop(db) : findShop(db, selection.shop))?.timezone ?? 'UTC';
+    return { ...aggregate(db, orders), marked, timezone };
   };
   return options.mark ? writeTransaction(db, work) : db.transaction(work).deferred();
 }
 
-function aggregate(db: Db, orders: Order[]): Omit<PickList, 'marked'> {
+function aggregate(db: Db, orders: Order[]): Omit<PickList, 'marked' | 'timezone'> {
   const items = new Map<number, PickItem>();
   const unmatched = new Map<string, UnmatchedItem>();
   const addOrder = (list: string[], order: string) => {
@@ -155,7 +158,6 @@ export function pickListJson(list: PickList): unknown {
 
 /** What the pick-list templates see; text columns come pre-padded (CJK counted as two columns). */
 export function pickListData(list: PickList, now: number) {
-  const zone = list.orders[0]?.timezone ?? 'UTC';
   const locations = list.items.map((i) => i.location ?? '—');
   const quantities = [...list.items, ...list.unmatched].map((i) => `×${i.quantity}`);
   const locationWidth = Math.max(0, ...locations.map(displayWidth));
@@ -163,7 +165,7 @@ export function pickListData(list: PickList, now: number) {
   const skuWidth = Math.max(0, ...list.items.map((i) => displayWidth(i.sku)));
   const shops = [...new Set(list.orders.map((o) => o.shop))];
   return {
-    printed: formatWallTime(now, zone),
+    printed: formatWallTime(now, list.timezone),
     shops: shops.join(', '),
     orderCount: list.orders.length,
     orders: list.orders.map((o) => ({ order: o.order, shop: o.shop })),

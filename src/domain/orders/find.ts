@@ -5,12 +5,12 @@ import { findShop } from '../shops/shops.js';
 import type { Order, OrderDetail } from './types.js';
 
 /**
- * An order by its platform order number (any shop, or the one named), or by shopkeep's own id as "#12".
- * A number found in several shops asks for --shop.
+ * An order by its platform order number (any shop, or the one named), or by shopkeep's own id as "id:12"
+ * (not "#12": Shopify's order names look like that). A number found in several shops asks for --shop.
  */
 export function findOrder(db: Db, ref: string, shopName?: string): Order {
   const r = ref.trim();
-  const own = /^#(\d+)$/.exec(r);
+  const own = /^id:(\d+)$/i.exec(r);
   if (own) {
     const order = q.orderById(db, Number(own[1]));
     if (order) return order;

@@ -1,7 +1,7 @@
 /** Orders and fulfilment: English and Chinese side by side. */
 export const ordersEn = {
   'order.notFound': 'no order "{ref}"',
-  'order.notFound.hint': 'use the platform order number, or #ID for shopkeep\'s own id; see "shopkeep order list"',
+  'order.notFound.hint': 'use the platform order number, or id:N for shopkeep\'s own id; see "shopkeep order list"',
   'order.ambiguous': 'order "{ref}" exists in several shops: {shops}',
   'order.ambiguous.hint': 'name the shop with --shop',
   'order.badTransition': 'order {order} is {from:orderStatus}; it cannot become {to:orderStatus} (allowed next: {allowed:orderStatus})',
@@ -25,7 +25,7 @@ export const ordersEn = {
   'order.merge.summary': 'merge the second order into the first (same buyer and address, not yet shipped)',
   'order.split.summary': 'move some items into a new order that ships separately',
   'order.memo.summary': 'set the seller memo of an order',
-  'arg.order': 'platform order number, or #ID',
+  'arg.order': 'platform order number, or id:N',
   'arg.orderInto': 'order that stays',
   'arg.orderFrom': 'order merged into it (then cancelled)',
   'opt.orderNumber': 'the platform\'s order number (default: M<date>-<n>)',
@@ -161,7 +161,7 @@ export const ordersEn = {
 
 export const ordersZh: Record<keyof typeof ordersEn, string> = {
   'order.notFound': '找不到订单“{ref}”',
-  'order.notFound.hint': '请使用平台订单号，或用 #ID 表示 shopkeep 内部编号；参见 "shopkeep order list"',
+  'order.notFound.hint': '请使用平台订单号，或用 id:N 表示 shopkeep 内部编号；参见 "shopkeep order list"',
   'order.ambiguous': '订单“{ref}”在多个店铺中存在：{shops}',
   'order.ambiguous.hint': '请用 --shop 指定店铺',
   'order.badTransition': '订单 {order} 当前为{from:orderStatus}，不能变为{to:orderStatus}（可变为：{allowed:orderStatus}）',
@@ -185,7 +185,7 @@ export const ordersZh: Record<keyof typeof ordersEn, string> = {
   'order.merge.summary': '把第二个订单合并到第一个（同一买家和地址，均未发货）',
   'order.split.summary': '把部分商品拆到一个新订单中单独发货',
   'order.memo.summary': '设置订单的卖家备注',
-  'arg.order': '平台订单号，或 #内部编号',
+  'arg.order': '平台订单号，或 id:内部编号',
   'arg.orderInto': '保留的订单',
   'arg.orderFrom': '并入的订单（随后取消）',
   'opt.orderNumber': '平台订单号（默认：M<日期>-<序号>）',

@@ -55,21 +55,18 @@ export async function orderExportTrackingRun(o: OrderExportTrackingOptions, ctx:
   for (const s of shops) {
     if (!layoutFits(platform, s)) ctx.warn(ctx.t('tracking.otherPlatform', { shop: s.name, shopPlatform: s.platform, platform }));
   }
-  const file = LAYOUTS[platform](shipments);
   let content: string;
+  let rowCount = shipments.length;
   if (ctx.globals.json || ctx.globals.format === 'json') {
     const toTerminal = (o.output === undefined || o.output === '-') && ctx.io.stdoutIsTTY;
     content = `${JSON.stringify({ shipments: shipments.map(shipmentJson) }, null, toTerminal ? 2 : undefined)}\n`;
-  } else if (file.delimiter === 'tab') {
-    content = await renderTsv(file, o.excel);
   } else {
-    const { renderCsv } = await import('../../render/csv.js');
-    const columns = file.header.map((h) => ({ key: h, label: h }));
-    const rows = file.rows.map((r) => Object.fromEntries(file.header.map((h, i) => [h, r[i] ?? null])));
-    content = renderCsv({ columns, rows }, o.excel);
+    const file = LAYOUTS[platform](shipments);
+    rowCount = file.rows.length;
+    content = file.delimiter === 'tab' ? await renderTsv(file, o.excel) : await renderCsvFile(file, o.excel);
   }
   writeOutput(ctx, o.output, content);
-  if (o.output && o.output !== '-') ctx.info(ctx.t('tracking.done', { count: shipments.length, rows: file.rows.length, file: o.output }));
+  if (o.output && o.output !== '-') ctx.info(ctx.t('tracking.done', { count: shipments.length, rows: rowCount, file: o.output }));
 }
 
 /** --platform, else a choice on a terminal, else exit 2 naming the flag and its values. */
@@ -79,6 +76,14 @@ async function choosePlatform(ctx: Ctx, value: string | undefined): Promise<Trac
   if (!ctx.canPrompt()) throw usageError('input.missingFlag', { flag: '--platform' }, { key: 'tracking.platformMissing.hint', params: { platforms } });
   const choices = TRACKING_PLATFORMS.map((p) => ({ value: p, name: `${p}: ${ctx.t(LAYOUT_NAMES[p])}` }));
   return ctx.prompter.select(ctx.t('tracking.askPlatform'), choices);
+}
+
+/** CSV through the shared renderer: RFC 4180 quoting, CRLF, formula-safe cells, a BOM with --excel. */
+async function renderCsvFile(file: TrackingFile, bom: boolean): Promise<string> {
+  const { renderCsv } = await import('../../render/csv.js');
+  const columns = file.header.map((h) => ({ key: h, label: h }));
+  const rows = file.rows.map((r) => Object.fromEntries(file.header.map((h, i) => [h, r[i] ?? null])));
+  return renderCsv({ columns, rows }, bom);
 }
 
 /**

@@ -18,7 +18,7 @@ export function orderPackCommand(ctx: Ctx, run = orderPackRun): Command {
   return verb(ctx, 'pack', 'pack.summary', [
     'shopkeep order pack 4012345678901234567',
     'shopkeep order pack --all -o slips.html',
-    "shopkeep order pack '#12' --no-mark --reveal",
+    'shopkeep order pack id:12 --no-mark --reveal',
     'shopkeep order pack --all --lang zh-CN | lp',
   ])
     .argument('[orders...]', ctx.t('fulfilment.arg.orders'))

@@ -21,7 +21,7 @@ export function orderPickCommand(ctx: Ctx, run = orderPickRun): Command {
     'shopkeep order pick --all',
     'shopkeep order pick 4012345678901234567 4012345678901235555',
     'shopkeep order pick --all --shop "Tea House" -o picks.html',
-    "shopkeep order pick '#12' --no-mark --json",
+    'shopkeep order pick id:12 --no-mark --json',
     'shopkeep order pick --all --lang zh-CN --format md > 拣货单.md',
   ])
     .argument('[orders...]', ctx.t('fulfilment.arg.orders'))

@@ -5,7 +5,7 @@ import { verb } from '../../verb.js';
 import { orderDetailView } from '../../views/orders.js';
 
 export function orderShowCommand(ctx: Ctx, run = orderShowRun): Command {
-  return verb(ctx, 'show', 'order.show.summary', ['shopkeep order show 3012345678901234567', 'shopkeep order show "#42" --reveal', 'shopkeep order show 1001 --shop "Mountain Tea House" --json'])
+  return verb(ctx, 'show', 'order.show.summary', ['shopkeep order show 3012345678901234567', 'shopkeep order show id:42 --reveal', 'shopkeep order show 1001 --shop "Mountain Tea House" --json'])
     .argument('<order>', ctx.t('arg.order'))
     .option('--shop <name>', ctx.t('opt.shop'))
     .option('--reveal', ctx.t('opt.reveal'))
