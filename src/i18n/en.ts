@@ -1,3 +1,4 @@
+import { importsEn } from './messages/imports.js';
 import { fulfilmentEn } from './messages/fulfilment.js';
 import { ordersEn } from './messages/orders.js';
 import { trackingEn } from './messages/tracking.js';
@@ -8,6 +9,7 @@ import { trackingEn } from './messages/tracking.js';
  */
 export const en = {
   ...ordersEn,
+  ...importsEn,
   ...fulfilmentEn,
   ...trackingEn,
   'program.description': 'Run a solo online shop from one local SQLite file: shops, catalogue, stock ledger (orders, service and reports to come).',

@@ -1,10 +1,12 @@
 import type { Messages } from './index.js';
+import { importsZh } from './messages/imports.js';
 import { fulfilmentZh } from './messages/fulfilment.js';
 import { ordersZh } from './messages/orders.js';
 import { trackingZh } from './messages/tracking.js';
 /** 所有面向用户的简体中文文案；键必须与 en.ts 完全一致（由编译器检查）。 */
 export const zhCN: Messages = {
   ...ordersZh,
+  ...importsZh,
   ...fulfilmentZh,
   ...trackingZh,
   'program.description': '用一个本地 SQLite 文件打理你的个人网店：店铺、商品、库存流水（订单、售后和报表即将推出）。',

@@ -1,0 +1,51 @@
+import type { Detail } from '../errors.js';
+import type { ImportOrder, ImportOrderFields, RowRecord } from './types.js';
+
+const EMPTY: ImportOrderFields = {
+  status: null, currency: null, buyerId: null, buyerName: null, buyerPhone: null, buyerEmail: null, address: {},
+  itemSubtotal: null, shipping: null, discount: null, tax: null, total: null, paid: null, refunded: null,
+  placedAt: null, paidAt: null, shippedAt: null, deliveredAt: null, completedAt: null, cancelledAt: null,
+  buyerNote: null, sellerMemo: null, carrier: null, trackingNumber: null,
+};
+
+/**
+ * Rebuilds orders from their rows: order fields from the first row that states each one, lines in file order.
+ * Two identical lines (Amazon's All Orders has no item id) get `#2`, `#3` on their key, stable across exports.
+ */
+export class OrderGrouper {
+  private readonly orders = new Map<string, ImportOrder>();
+
+  add(record: RowRecord, line: number): void {
+    let order = this.orders.get(record.orderId);
+    if (!order) {
+      order = { ...EMPTY, address: {}, platformOrderId: record.orderId, lines: [], line };
+      this.orders.set(record.orderId, order);
+    }
+    for (const [key, value] of Object.entries(record.order) as [keyof ImportOrderFields, unknown][]) {
+      if (key === 'address') {
+        for (const [k, v] of Object.entries(value as object)) if (v != null && v !== '' && (order.address as Record<string, unknown>)[k] == null) (order.address as Record<string, unknown>)[k] = v;
+      } else if (value !== null && value !== undefined && order[key] === null) {
+        (order as unknown as Record<string, unknown>)[key] = value;
+      }
+    }
+    if (record.line) {
+      const base = record.line.lineKey;
+      let key = base;
+      for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;
+      order.lines.push({ ...record.line, lineKey: key });
+    }
+  }
+
+  result(): ImportOrder[] {
+    return [...this.orders.values()];
+  }
+}
+
+/** Where a file states both, the order's item subtotal should equal its lines; a disagreement is reported. */
+export function totalsWarnings(order: ImportOrder): Detail[] {
+  if (order.itemSubtotal === null || order.lines.length === 0) return [];
+  const lines = order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
+  const linesGross = order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+  if (lines === order.itemSubtotal || linesGross === order.itemSubtotal) return [];
+  return [{ line: order.line, key: 'import.totalsDisagree', params: { order: order.platformOrderId, stated: order.itemSubtotal, lines } }];
+}

@@ -1,0 +1,4 @@
+import type { Profile } from '../types.js';
+
+// Profiles for this platform land here.
+export const douyinProfiles: Profile[] = [];

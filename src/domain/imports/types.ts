@@ -1,0 +1,111 @@
+import type { MessageKey } from '../../i18n/index.js';
+import type { MessageParams } from '../errors.js';
+import type { Address, OrderStatus } from '../orders/types.js';
+import type { Platform } from '../shops/types.js';
+
+/** One order line as a platform file gives it, normalised: money in minor units, ids as text. */
+export interface ImportLine {
+  /** The platform's line id, or a key stable across exports of the same order (never a row number). */
+  lineKey: string;
+  /** The seller's own SKU code (Shopify Lineitem sku, 商家编码, eBay Custom Label…). */
+  sku: string | null;
+  /** The platform's id for the variant (Taobao/JD SKU id…). */
+  platformSku: string | null;
+  /** The platform's listing / item / product id. */
+  listingId: string | null;
+  title: string;
+  variant: string | null;
+  quantity: number;
+  /** Minor units of the order's currency. */
+  unitPrice: number;
+  discount: number;
+  /** The line total the file states, when it states one (checked against quantity × price − discount). */
+  statedTotal: number | null;
+  /** Units of this line already shipped, when the file says per line (Shopify line fulfilment status). */
+  shipped: number | null;
+  /** True when the platform cancelled or refunded this item alone (Amazon item-status, Douyin 售后). */
+  cancelled: boolean;
+}
+
+/** What a platform file says about an order. Null means "the file does not say". */
+export interface ImportOrderFields {
+  status: OrderStatus | null;
+  currency: string | null;
+  buyerId: string | null;
+  buyerName: string | null;
+  buyerPhone: string | null;
+  buyerEmail: string | null;
+  address: Partial<Address>;
+  itemSubtotal: number | null;
+  shipping: number | null;
+  discount: number | null;
+  tax: number | null;
+  total: number | null;
+  paid: number | null;
+  refunded: number | null;
+  placedAt: number | null;
+  paidAt: number | null;
+  shippedAt: number | null;
+  deliveredAt: number | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  buyerNote: string | null;
+  sellerMemo: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+}
+
+/** One data row, read by a profile: order-level fields, a line, or both (several rows may build one order). */
+export interface RowRecord {
+  orderId: string;
+  order: Partial<ImportOrderFields>;
+  line: ImportLine | null;
+}
+
+/** A whole order rebuilt from its rows. */
+export interface ImportOrder extends ImportOrderFields {
+  platformOrderId: string;
+  lines: ImportLine[];
+  /** The file line the order starts on (for messages and rejects). */
+  line: number;
+}
+
+/** Cells of one data row by (normalised) column name. */
+export interface Row {
+  line: number;
+  get(column: string): string | undefined;
+  has(column: string): boolean;
+}
+
+/** What a profile may need to read a row: the zone for timestamps without offset, the shop's currency. */
+export interface RowContext {
+  zone: string;
+  currency: string;
+}
+
+/** A reason to reject a row: a message key and its parameters; the engine adds the line number. */
+export class RowError extends Error {
+  constructor(readonly key: MessageKey, readonly params: MessageParams = {}) {
+    super(key);
+  }
+}
+
+/**
+ * One platform export layout. Detection compares a file's normalised header with `signature`; `required`
+ * columns must all be present for the profile to be chosen. Two-file exports (Taobao, Etsy) have a profile
+ * per file with the same `group`, joined on the order id.
+ */
+export interface Profile {
+  id: string;
+  platform: Platform;
+  /** English name shown when the run says which profile it chose. */
+  label: string;
+  signature: readonly string[];
+  required: readonly string[];
+  /** Two-file exports: 'orders' or 'items' half of `group`. */
+  part?: { group: string; role: 'orders' | 'items' };
+  /** Returns null for a row that carries nothing (a blank summary); throws RowError to reject. */
+  read(row: Row, ctx: RowContext): RowRecord | null;
+  /** Rows after the data that are not data (eBay's "N record(s) downloaded", "Seller ID : …"). */
+  isFooter?(cells: readonly string[]): boolean;
+}

@@ -1,0 +1,36 @@
+/** Order imports and exports: English and Chinese side by side. */
+export const importsEn = {
+  'import.badAmount': '{column}: "{value}" is not an amount in {currency} (up to {decimals} decimal places)',
+  'import.badNumber': '{column}: "{value}" is not a whole number',
+  'import.badDate': '{column}: "{value}" is not a date and time',
+  'import.unknownStatus': '{column}: unknown status "{value}"',
+  'import.undecodable': '{file}: not valid {encoding} text (first bad byte at offset {offset})',
+  'import.undecodable.hint': 'save the file as UTF-8 CSV, or export it again from the platform',
+  'import.recordTooLarge': '{file}: line {line}: a record larger than 1 MB; the file is not a normal export',
+  'import.unclosedQuote': '{file}: line {line}: a quote is never closed',
+  'import.malformed': '{file}: line {line}: the CSV is malformed',
+  'import.duplicateColumn': '{file}: column "{column}" appears twice',
+  'import.cellCount': '{found} cells where the header has {expected}',
+  'import.unknownLayout': '{file}: not a layout shopkeep knows (tried {tried}); closest is {closest}, which misses: {missing}',
+  'import.unknownLayout.hint': 'pick one with --platform, or describe the columns in a mapping file (--mapping, see templates/order-mapping.json)',
+  'import.pairTwice': 'two files of the same half of a {group} export were given',
+  'import.totalsDisagree': 'order {order}: the file says items total {stated} but its lines add up to {lines} (minor units)',
+} as const;
+
+export const importsZh: Record<keyof typeof importsEn, string> = {
+  'import.badAmount': '{column}：“{value}”不是有效的 {currency} 金额（最多 {decimals} 位小数）',
+  'import.badNumber': '{column}：“{value}”不是整数',
+  'import.badDate': '{column}：“{value}”不是日期时间',
+  'import.unknownStatus': '{column}：未知状态“{value}”',
+  'import.undecodable': '{file}：不是有效的 {encoding} 文本（第一个错误字节位于偏移 {offset}）',
+  'import.undecodable.hint': '请将文件另存为 UTF-8 CSV，或从平台重新导出',
+  'import.recordTooLarge': '{file}：第 {line} 行：单条记录超过 1 MB，这不是正常的导出文件',
+  'import.unclosedQuote': '{file}：第 {line} 行：引号没有闭合',
+  'import.malformed': '{file}：第 {line} 行：CSV 格式错误',
+  'import.duplicateColumn': '{file}：列“{column}”出现了两次',
+  'import.cellCount': '有 {found} 个单元格，而表头有 {expected} 列',
+  'import.unknownLayout': '{file}：shopkeep 不认识这种格式（已尝试 {tried}）；最接近的是 {closest}，缺少：{missing}',
+  'import.unknownLayout.hint': '用 --platform 指定格式，或用映射文件描述各列（--mapping，参见 templates/order-mapping.json）',
+  'import.pairTwice': '给出了同一种 {group} 导出文件的两份同类文件',
+  'import.totalsDisagree': '订单 {order}：文件中商品总额为 {stated}，但各行合计为 {lines}（最小货币单位）',
+};
