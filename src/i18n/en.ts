@@ -1,4 +1,5 @@
 import { importsEn } from './messages/imports.js';
+import { exportsEn } from './messages/exports.js';
 import { fulfilmentEn } from './messages/fulfilment.js';
 import { ordersEn } from './messages/orders.js';
 import { trackingEn } from './messages/tracking.js';
@@ -9,6 +10,7 @@ import { trackingEn } from './messages/tracking.js';
  */
 export const en = {
   ...ordersEn,
+  ...exportsEn,
   ...importsEn,
   ...fulfilmentEn,
   ...trackingEn,

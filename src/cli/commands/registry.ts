@@ -20,6 +20,7 @@ export const ENTRIES: readonly Entry[] = [
   { name: 'sku', summary: 'sku.summary', load: () => import('./sku/index.js') },
   { name: 'stock', summary: 'stock.summary', load: () => import('./stock/index.js') },
   { name: 'order', summary: 'order.summary', load: () => import('./order/index.js') },
+  { name: 'import', summary: 'importNoun.summary', load: () => import('./import/index.js') },
   { name: 'db', summary: 'db.summary', load: () => import('./db/index.js') },
   { name: 'demo', summary: 'demo.summary', load: () => import('./demo.js') },
 ];

@@ -1,5 +1,6 @@
 import { foundation } from './0001_foundation.js';
 import { orders } from './0002_orders.js';
+import { imports } from './0003_imports.js';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation, orders];
+export const migrations: readonly Migration[] = [foundation, orders, imports];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

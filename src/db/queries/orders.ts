@@ -186,13 +186,25 @@ export function linesOf(db: Db, orderId: number): OrderLine[] {
 
 export function insertLine(
   db: Db,
-  l: { orderId: number; lineKey: string; skuId: number | null; platformSku: string | null; listingId: string | null; title: string; variant: string | null; quantity: number; unitPrice: number; discount: number },
+  l: {
+    orderId: number;
+    lineKey: string;
+    skuId: number | null;
+    platformSku: string | null;
+    listingId: string | null;
+    title: string;
+    variant: string | null;
+    quantity: number;
+    unitPrice: number;
+    discount: number;
+    sellerSku?: string | null;
+  },
 ): number {
-  const info = statement(db, 
-      `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(l.orderId, l.lineKey, l.skuId, l.platformSku, l.listingId, l.title, l.variant, l.quantity, l.unitPrice, l.discount);
+  const info = statement(
+    db,
+    `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount, seller_sku)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(l.orderId, l.lineKey, l.skuId, l.platformSku, l.listingId, l.title, l.variant, l.quantity, l.unitPrice, l.discount, l.sellerSku ?? null);
   return Number(info.lastInsertRowid);
 }
 

@@ -4,6 +4,7 @@ import * as q from '../../db/queries/catalog.js';
 import { usageError } from '../errors.js';
 import { findShop } from '../shops/shops.js';
 import { findSku } from './lookup.js';
+import { reattributeLines } from '../imports/reattribute.js';
 
 export interface LinkInput {
   sku: string;
@@ -20,6 +21,8 @@ export interface LinkResult {
   /** The SKU the listing pointed at before, when the link moved. */
   previousSku: string | null;
   outcome: 'created' | 'moved' | 'unchanged';
+  /** Unmatched order lines that this link gave a SKU. */
+  reattributed: number;
 }
 
 /** Maps a shop's listing (and optionally its platform SKU code) to one of our SKUs; imports match order lines through it. */
@@ -34,6 +37,7 @@ export function linkListing(db: Db, input: LinkInput, now: number): LinkResult {
     const previousSku = existing && existing.sku_id !== sku.id ? q.skuById(db, existing.sku_id)!.code : null;
     q.upsertLink(db, shop.id, sku.id, listingId, platformSku, now);
     const outcome = !existing ? 'created' : previousSku ? 'moved' : 'unchanged';
-    return { shop: shop.name, listingId, platformSku, sku: sku.code, previousSku, outcome };
+    const reattributed = reattributeLines(db, now, { shopId: shop.id });
+    return { shop: shop.name, listingId, platformSku, sku: sku.code, previousSku, outcome, reattributed };
   });
 }

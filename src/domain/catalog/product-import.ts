@@ -9,6 +9,7 @@ import { PRODUCT_COLUMNS, REQUIRED_PRODUCT_COLUMNS, type ProductColumn } from '.
 import type { FieldNames, Product, ProductStatus, Sku, SkuFields } from './types.js';
 import { checkHandle, checkSkuCode, checkTitle, parsePairs, skuValues } from './values.js';
 import { uniqueHandle } from './products.js';
+import { reattributeLines } from '../imports/reattribute.js';
 
 export interface Tally {
   new: number;
@@ -145,6 +146,7 @@ class ImportState {
       if (blank(fields.price)) throw usageError('input.required', { field: 'price' });
       const base = { barcode: null, variant: {}, currency: this.currency, cost: null, price: 0, weightGrams: null, lowStockThreshold: 0, reorderPoint: null, leadTimeDays: null, location: null, allowBackorder: false };
       q.insertSku(this.db, productId, code, skuValues(fields, base, COLUMN_NAMES), this.now);
+      reattributeLines(this.db, this.now, { sellerSku: code });
       this.summary.skus.new++;
     }
   }

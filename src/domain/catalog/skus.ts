@@ -4,6 +4,7 @@ import * as q from '../../db/queries/catalog.js';
 import { conflict } from '../errors.js';
 import { defaultShop } from '../shops/shops.js';
 import { findProduct, findSku } from './lookup.js';
+import { reattributeLines } from '../imports/reattribute.js';
 import { flagNames, type FieldNames, type NewSku, type Sku, type SkuFields } from './types.js';
 import { checkSkuCode, skuValues } from './values.js';
 
@@ -31,7 +32,9 @@ export function insertNewSku(db: Db, productId: number, input: NewSku, now: numb
   const currency = catalogueCurrency(db);
   const values = skuValues(input, { ...EMPTY_SKU, currency }, names);
   if (q.skuByCode(db, code)) throw conflict('sku.exists', { code }, { key: 'sku.exists.hint', params: { code } });
-  return q.insertSku(db, productId, code, values, now);
+  const id = q.insertSku(db, productId, code, values, now);
+  reattributeLines(db, now, { sellerSku: code });
+  return id;
 }
 
 export function addSku(db: Db, productRef: string, input: NewSku, now: number, names: FieldNames = flagNames): Sku {

@@ -39,7 +39,18 @@ export interface ParsedImport {
  * Bad rows are collected, never thrown: the caller decides between all-or-nothing and --skip-bad.
  */
 export function parseOrderFiles(inputs: InputFile[], profiles: readonly Profile[], ctx: RowContext): ParsedImport {
-  const readings = inputs.map((input) => readOne(input, profiles));
+  return buildOrders(readFiles(inputs, profiles), ctx);
+}
+
+export type Reading = ReturnType<typeof readOne>;
+
+/** Decodes each file and detects its layout (no row is read yet: the shop, and so the zone, may depend on it). */
+export function readFiles(inputs: InputFile[], profiles: readonly Profile[]): Reading[] {
+  return inputs.map((input) => readOne(input, profiles));
+}
+
+/** Reads every row of the detected files into orders, bad rows aside. */
+export function buildOrders(readings: Reading[], ctx: RowContext): ParsedImport {
   const grouper = new OrderGrouper();
   const rejected: Rejected[] = [];
   // The orders half first, so an order's own fields win over what its items repeat.

@@ -30,7 +30,7 @@ export function csvRecords(text: string, file: string): RawRecord[] {
   const bytes = Buffer.from(text, 'utf8');
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
-    rows = parse(bytes, { delimiter: delimiterOf(text), info: true, relax_column_count: true, max_record_size: MAX_RECORD_BYTES, skip_empty_lines: false }) as unknown as typeof rows;
+    rows = parse(bytes, { delimiter: delimiterOf(text), info: true, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_BYTES, skip_empty_lines: false }) as unknown as typeof rows;
   } catch (error) {
     const e = error as { code?: string; lines?: number };
     const key = e.code === 'CSV_MAX_RECORD_SIZE' ? 'import.recordTooLarge' : e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'import.unclosedQuote' : 'import.malformed';

@@ -1,7 +1,9 @@
--- user_version 2
+-- user_version 3
 CREATE INDEX customer_email ON customer (shop_id, email) WHERE email IS NOT NULL;
 
 CREATE INDEX customer_phone ON customer (shop_id, phone) WHERE phone IS NOT NULL;
+
+CREATE INDEX import_run_time ON import_run (started_at);
 
 CREATE INDEX listing_link_platform_sku ON listing_link (shop_id, platform_sku) WHERE platform_sku <> '';
 
@@ -12,6 +14,8 @@ CREATE INDEX order_event_order ON order_event (order_id, at);
 CREATE INDEX order_line_sku ON order_line (sku_id) WHERE sku_id IS NOT NULL;
 
 CREATE INDEX order_line_unmatched ON order_line (order_id) WHERE sku_id IS NULL;
+
+CREATE INDEX order_line_unmatched_sku ON order_line (seller_sku) WHERE sku_id IS NULL;
 
 CREATE INDEX product_category ON product (category);
 
@@ -52,6 +56,19 @@ CREATE TABLE customer (
   UNIQUE (shop_id, platform_buyer_id)
 ) STRICT;
 
+CREATE TABLE import_run (
+  id               INTEGER PRIMARY KEY,
+  shop_id          INTEGER NOT NULL REFERENCES shop (id),
+  files            TEXT NOT NULL CHECK (json_valid(files) AND json_type(files) = 'array'),
+  orders_new       INTEGER NOT NULL CHECK (orders_new >= 0),
+  orders_updated   INTEGER NOT NULL CHECK (orders_updated >= 0),
+  orders_unchanged INTEGER NOT NULL CHECK (orders_unchanged >= 0),
+  lines            INTEGER NOT NULL CHECK (lines >= 0),
+  rejected         INTEGER NOT NULL CHECK (rejected >= 0),
+  started_at       INTEGER NOT NULL,
+  finished_at      INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE listing_link (
   id           INTEGER PRIMARY KEY,
   shop_id      INTEGER NOT NULL REFERENCES shop (id),
@@ -85,7 +102,7 @@ CREATE TABLE order_line (
   unit_price    INTEGER NOT NULL CHECK (unit_price >= 0),
   discount      INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
   reserved      INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0),
-  shipped       INTEGER NOT NULL DEFAULT 0 CHECK (shipped >= 0 AND shipped <= quantity),
+  shipped       INTEGER NOT NULL DEFAULT 0 CHECK (shipped >= 0 AND shipped <= quantity), seller_sku TEXT,
   UNIQUE (order_id, line_key),
   CHECK (reserved + shipped <= quantity)
 ) STRICT;
@@ -137,7 +154,7 @@ CREATE TABLE sales_order (
   delivered_at      INTEGER,
   completed_at      INTEGER,
   cancelled_at      INTEGER,
-  updated_at        INTEGER NOT NULL,
+  updated_at        INTEGER NOT NULL, import_hash TEXT,
   UNIQUE (shop_id, platform_order_id),
   CHECK ((status = 'on_hold') = (held_from IS NOT NULL))
 ) STRICT;

@@ -4,6 +4,8 @@ import { orderAddCommand } from './add.js';
 import { orderChangeCommands } from './change.js';
 import { orderCheckCommand } from './check.js';
 import { orderExportTrackingCommand } from './export-tracking.js';
+import { orderExportCommand } from './export.js';
+import { orderImportCommand } from './import.js';
 import { orderListCommand } from './list.js';
 import { orderMergeCommand } from './merge.js';
 import { orderPackCommand } from './pack.js';
@@ -11,6 +13,7 @@ import { orderPickCommand } from './pick.js';
 import { orderShipCommand } from './ship.js';
 import { orderShowCommand } from './show.js';
 import { orderSplitCommand } from './split.js';
+import { orderUnmatchedCommand } from './unmatched.js';
 
 export function register(ctx: Ctx) {
   const [pay, hold, release, deliver, complete, cancel, memo] = orderChangeCommands(ctx);
@@ -32,5 +35,8 @@ export function register(ctx: Ctx) {
     orderSplitCommand(ctx),
     memo!,
     orderExportTrackingCommand(ctx),
+    orderImportCommand(ctx),
+    orderExportCommand(ctx),
+    orderUnmatchedCommand(ctx),
   ]);
 }

@@ -6,11 +6,13 @@ import { etsyProfiles } from './etsy.js';
 import { jdProfiles } from './jd.js';
 import { pddProfiles } from './pdd.js';
 import { shopifyProfiles } from './shopify.js';
+import { shopkeepProfiles } from './shopkeep.js';
 import { taobaoProfiles } from './taobao.js';
 import { woocommerceProfiles } from './woocommerce.js';
 
 /** Every built-in layout, tried in this order when several match equally well. */
 export const PROFILES: readonly Profile[] = [
+  ...shopkeepProfiles,
   ...shopifyProfiles,
   ...woocommerceProfiles,
   ...amazonProfiles,

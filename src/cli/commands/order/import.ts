@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import type { ImportResult } from '../../../domain/imports/run.js';
+import type { Ctx } from '../../context.js';
+import { EXIT, formatDetail } from '../../errors.js';
+import { readInput, writeOutput } from '../../files.js';
+import { progressBar } from '../../progress.js';
+import { verb } from '../../verb.js';
+
+export interface OrderImportOptions {
+  shop?: string;
+  platform: string;
+  dryRun: boolean;
+  skipBad: boolean;
+  rejects?: string;
+  mapping?: string;
+}
+
+export function orderImportCommand(ctx: Ctx, run = orderImportRun): Command {
+  return verb(ctx, 'import', 'import.order.summary', [
+    'shopkeep order import orders_export.csv',
+    'shopkeep order import ExportOrderList202611251030.csv ExportOrderDetailList202611251030.csv --shop "山间茶舍 Taobao"',
+    'shopkeep order import amazon-all-orders.txt --dry-run',
+    'shopkeep order import erp-orders.csv --mapping my-erp.json --skip-bad --rejects bad-rows.csv',
+    'curl -s … | shopkeep order import - --platform shopify',
+  ])
+    .argument('<files...>', ctx.t('import.arg.files'))
+    .option('--shop <name>', ctx.t('opt.shop'))
+    .option('--platform <name>', ctx.t('import.opt.platform'), 'auto')
+    .option('--dry-run', ctx.t('import.opt.dryRun'))
+    .option('--skip-bad', ctx.t('import.opt.skipBad'))
+    .option('--rejects <file>', ctx.t('import.opt.rejects'))
+    .option('--mapping <file.json>', ctx.t('import.opt.mapping'))
+    .action((files: string[], o) => run(files, { ...o, dryRun: Boolean(o.dryRun), skipBad: Boolean(o.skipBad) }, ctx));
+}
+
+/** One JSON object per import on stdout (one line each); the story of the run on stderr. */
+export async function orderImportRun(files: string[], o: OrderImportOptions, ctx: Ctx): Promise<void> {
+  const { importOrderFiles } = await import('../../../domain/imports/run.js');
+  const inputs = await Promise.all(files.map((f) => readInput(ctx, f)));
+  const mapping = o.mapping === undefined ? undefined : await loadMapping(ctx, o.mapping);
+  const progress = await progressBar(ctx, ctx.t('import.progress'));
+  let results: ImportResult[];
+  try {
+    results = importOrderFiles(ctx.db(), inputs.map((i) => ({ name: i.name, bytes: i.bytes })), { shop: o.shop, platform: o.platform, dryRun: o.dryRun, skipBad: o.skipBad, mapping, onProgress: progress.update }, ctx.now());
+  } finally {
+    progress.stop();
+  }
+  const t = ctx.t.bind(ctx);
+  for (const r of results) {
+    ctx.info(t('import.chose', { file: r.file, profile: r.profile, matched: r.matched, of: r.of, encoding: r.encoding, shop: r.shop }));
+    for (const w of r.warnings) ctx.warn(formatDetail(w, t));
+    if (r.negativeStock.length > 0) ctx.warn(t('import.negativeStock', { skus: r.negativeStock.slice(0, 10).join(', ') + (r.negativeStock.length > 10 ? ' …' : '') }));
+    const nothing = r.orders.new + r.orders.updated === 0 && r.rejected === 0;
+    ctx.info(nothing ? t('import.nothingChanged', { file: r.file }) : t('import.summary', { file: r.file, ...r.orders, lines: r.lines, rejected: r.rejected }));
+    if (r.dryRun) ctx.info(t('import.dryRun'));
+  }
+  const rejects = results.flatMap((r) => r.rejects);
+  if (rejects.length > 0) {
+    const target = o.rejects ?? `${files[0] === '-' ? 'stdin' : files[0]}.rejects.csv`;
+    const { stringify } = await import('csv-stringify/sync');
+    const rows = rejects.map((r) => [r.file, r.line, formatDetail({ key: r.detail.key, params: r.detail.params }, t), ...r.cells]);
+    writeOutput(ctx, target, `\uFEFF${stringify([['file', 'line', 'reason', 'cells…'], ...rows], { record_delimiter: 'windows' })}`);
+    ctx.warn(t('import.rejectedSome', { count: rejects.length, rejects: target }));
+    ctx.exitCode = EXIT.invalidData;
+  }
+  const lines = results.map((r) =>
+    JSON.stringify({ file: r.file, profile: r.profile, shop: r.shop, encoding: r.encoding, orders: r.orders, lines: r.lines, rejected: r.rejected, dryRun: r.dryRun, warnings: r.warnings.length }),
+  );
+  if (ctx.format() === 'json') ctx.io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function loadMapping(ctx: Ctx, path: string) {
+  const { mappingProfile } = await import('../../../domain/imports/mapping.js');
+  const input = await readInput(ctx, path);
+  return mappingProfile(input.bytes.toString('utf8'), input.name);
+}

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/open.js';
+import { skuById } from '../../db/queries/catalog.js';
+import * as iq from '../../db/queries/imports.js';
+import * as q from '../../db/queries/orders.js';
+import { findCarrier } from '../fulfilment/carriers.js';
+import { recordMovement } from '../inventory/ledger.js';
+import { matchCustomer } from '../orders/customers.js';
+import { logEvent } from '../orders/events.js';
+import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
+import type { Shop } from '../shops/types.js';
+import { RowError, type ImportLine, type ImportOrder } from './types.js';
+
+export type Outcome = 'new' | 'updated' | 'unchanged';
+
+const RESERVING: readonly OrderStatus[] = ['paid', 'picking', 'packed', 'on_hold'];
+const SHIPPED: readonly OrderStatus[] = ['shipped', 'delivered', 'completed'];
+
+/** What stock a line should hold in this status: units reserved and units gone out. */
+function stockWanted(status: OrderStatus, line: ImportLine): { reserve: number; ship: number } {
+  if (line.cancelled) return { reserve: 0, ship: 0 };
+  if (SHIPPED.includes(status)) return { reserve: 0, ship: line.quantity };
+  if (status === 'partially_shipped') {
+    const ship = Math.min(line.shipped ?? 0, line.quantity);
+    return { reserve: line.quantity - ship, ship };
+  }
+  return RESERVING.includes(status) ? { reserve: line.quantity, ship: 0 } : { reserve: 0, ship: 0 };
+}
+
+export function contentHash(order: ImportOrder): string {
+  const { line: _line, ...content } = order;
+  return createHash('sha1').update(JSON.stringify(content)).digest('base64');
+}
+
+export interface ApplyResult {
+  outcome: Outcome;
+  lines: number;
+  negative: string[];
+}
+
+/**
+ * Writes one imported order, inside the caller's transaction: new orders are created, changed ones updated
+ * with every change in their event log, unchanged ones (same content hash) left alone. Stock follows the
+ * platform's status exactly once per unit: reservations for paid orders, sale movements for shipped units.
+ */
+export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number): ApplyResult {
+  const currency = imported.currency ?? shop.currency;
+  if (currency !== shop.currency) throw new RowError('import.currencyMismatch', { order: imported.platformOrderId, currency, shopCurrency: shop.currency });
+  const hash = contentHash(imported);
+  const found = iq.orderIdAndHash(db, shop.id, imported.platformOrderId);
+  if (found?.import_hash === hash) return { outcome: 'unchanged', lines: imported.lines.length, negative: [] };
+  const at = imported.placedAt ?? now;
+  const order = found ? q.orderById(db, found.id)! : createOrder(db, shop, imported, source, at, now);
+  if (found) updateFields(db, order, imported, now);
+  const negative = syncLines(db, shop, order, imported, now);
+  syncShipment(db, order, imported, now);
+  q.saveOrder(db, order, now);
+  iq.setImportHash(db, order.id, hash);
+  return { outcome: found ? 'updated' : 'new', lines: imported.lines.length, negative };
+}
+
+const itemsValue = (lines: ImportLine[]) => lines.filter((l) => !l.cancelled).reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
+
+function money(imported: ImportOrder, status: OrderStatus) {
+  const itemSubtotal = imported.itemSubtotal ?? itemsValue(imported.lines);
+  const shipping = imported.shipping ?? 0;
+  const discount = imported.discount ?? 0;
+  const tax = imported.tax ?? 0;
+  const total = imported.total ?? itemSubtotal + shipping + tax - discount;
+  const paid = imported.paid ?? (status === 'pending_payment' || (status === 'cancelled' && imported.paidAt === null) ? 0 : total);
+  return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid: Math.max(0, paid), refunded: Math.max(0, imported.refunded ?? 0) };
+}
+
+function createOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, at: number, now: number): Order {
+  const status = imported.status ?? 'paid';
+  const customer = matchCustomer(db, shop.id, { buyerId: imported.buyerId, name: imported.buyerName, phone: imported.buyerPhone, email: imported.buyerEmail }, now);
+  const m = money(imported, status);
+  const a = imported.address;
+  const id = q.insertOrder(db, {
+    shopId: shop.id,
+    platformOrderId: imported.platformOrderId,
+    customerId: customer?.id ?? null,
+    status: status === 'on_hold' ? 'paid' : status,
+    currency: shop.currency,
+    itemSubtotal: m.itemSubtotal,
+    shipping: m.shipping,
+    discount: m.discount,
+    tax: m.tax,
+    total: m.total,
+    paid: m.paid,
+    address: {
+      name: a.name ?? imported.buyerName ?? null,
+      phone: a.phone ?? imported.buyerPhone ?? null,
+      province: a.province ?? null,
+      city: a.city ?? null,
+      district: a.district ?? null,
+      street: a.street ?? null,
+      postcode: a.postcode ?? null,
+      country: a.country ?? null,
+    },
+    buyerNote: imported.buyerNote,
+    sellerMemo: imported.sellerMemo,
+    source: 'import',
+    placedAt: at,
+    paidAt: imported.paidAt,
+  });
+  logEvent(db, { id }, at, 'import', null, status, source);
+  const order = q.orderById(db, id)!;
+  Object.assign(order, {
+    refunded: m.refunded,
+    shippedAt: imported.shippedAt,
+    deliveredAt: imported.deliveredAt,
+    completedAt: imported.completedAt,
+    cancelledAt: imported.cancelledAt,
+    status,
+    heldFrom: status === 'on_hold' ? 'paid' : null,
+  });
+  return order;
+}
+
+/** A later export of a known order: what the platform says now wins, and every change is logged. */
+function updateFields(db: Db, order: Order, imported: ImportOrder, now: number): void {
+  const status = imported.status ?? order.status;
+  if (status !== order.status) {
+    logEvent(db, order, now, 'status', order.status, status, 'import');
+    order.heldFrom = status === 'on_hold' ? (order.heldFrom ?? 'paid') : null;
+    order.status = status;
+  }
+  const m = money(imported, status);
+  if (m.refunded !== order.refunded) logEvent(db, order, now, 'payment', `refunded ${order.refunded}`, `refunded ${m.refunded}`, 'import');
+  if (m.paid !== order.paid) logEvent(db, order, now, 'payment', String(order.paid), String(m.paid), 'import');
+  Object.assign(order, m);
+  const a = imported.address;
+  const before = JSON.stringify(order.address);
+  order.address = {
+    name: a.name ?? order.address.name,
+    phone: a.phone ?? order.address.phone,
+    province: a.province ?? order.address.province,
+    city: a.city ?? order.address.city,
+    district: a.district ?? order.address.district,
+    street: a.street ?? order.address.street,
+    postcode: a.postcode ?? order.address.postcode,
+    country: a.country ?? order.address.country,
+  };
+  if (JSON.stringify(order.address) !== before) logEvent(db, order, now, 'address', null, null, 'import');
+  if (imported.sellerMemo !== null && imported.sellerMemo !== order.sellerMemo) {
+    logEvent(db, order, now, 'memo', order.sellerMemo, imported.sellerMemo, 'import');
+    order.sellerMemo = imported.sellerMemo;
+  }
+  order.buyerNote = imported.buyerNote ?? order.buyerNote;
+  order.paidAt = imported.paidAt ?? order.paidAt;
+  order.shippedAt = imported.shippedAt ?? order.shippedAt;
+  order.deliveredAt = imported.deliveredAt ?? order.deliveredAt;
+  order.completedAt = imported.completedAt ?? order.completedAt;
+  order.cancelledAt = imported.cancelledAt ?? order.cancelledAt;
+}
+
+function matchSku(db: Db, shop: Shop, line: ImportLine): number | null {
+  return iq.linkedSku(db, shop.id, line.listingId, line.platformSku) ?? (line.sku === null ? undefined : iq.skuIdByCode(db, line.sku)) ?? null;
+}
+
+/** Lines by their stable key: new ones added, known ones updated; stock moved to what the status wants. */
+function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number): string[] {
+  const stored = new Map(q.linesOf(db, order.id).map((l) => [l.lineKey, l]));
+  const negative: string[] = [];
+  for (const line of imported.lines) {
+    let current: OrderLine | undefined = stored.get(line.lineKey);
+    if (!current) {
+      const id = q.insertLine(db, {
+        orderId: order.id,
+        lineKey: line.lineKey,
+        skuId: matchSku(db, shop, line),
+        platformSku: line.platformSku,
+        listingId: line.listingId,
+        title: line.title,
+        variant: line.variant,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        discount: line.discount,
+        sellerSku: line.sku,
+      });
+      current = q.linesOf(db, order.id).find((l) => l.id === id)!;
+    } else if (current.quantity !== line.quantity || current.unitPrice !== line.unitPrice) {
+      logEvent(db, order, now, 'lines', `${current.lineKey} ${current.quantity}×${current.unitPrice}`, `${line.lineKey} ${line.quantity}×${line.unitPrice}`, 'import');
+      current.quantity = Math.max(line.quantity, current.shipped);
+      current.unitPrice = line.unitPrice;
+    }
+    const wanted = stockWanted(order.status, line);
+    const ship = Math.max(current.shipped, Math.min(wanted.ship, current.quantity));
+    const reserve = order.status === 'cancelled' ? 0 : Math.min(wanted.reserve, current.quantity - ship);
+    if (current.skuId !== null) {
+      if (ship > current.shipped) {
+        const sku = skuById(db, current.skuId)!;
+        const moved = recordMovement(db, sku, { kind: 'sale', quantity: -(ship - current.shipped), reference: `order ${order.platformOrderId}`, occurredAt: order.shippedAt ?? now, allowNegative: true, orderId: order.id });
+        if (moved.onHandAfter < 0) negative.push(sku.code);
+      }
+      if (reserve !== current.reserved) q.addReserved(db, current.skuId, reserve - current.reserved);
+    }
+    current.shipped = ship;
+    current.reserved = reserve;
+    q.saveLine(db, current);
+  }
+  return negative;
+}
+
+/** A tracking number the file gives becomes a shipment, once. */
+function syncShipment(db: Db, order: Order, imported: ImportOrder, now: number): void {
+  if (!imported.trackingNumber || !SHIPPED.concat('partially_shipped').includes(order.status)) return;
+  if (q.shipmentsOf(db, order.id).some((s) => s.trackingNumber === imported.trackingNumber)) return;
+  const carrier = imported.carrier ? (findCarrier(imported.carrier)?.code ?? imported.carrier) : 'OTHER';
+  const id = q.insertShipment(db, order.id, carrier, imported.trackingNumber, order.shippedAt ?? now);
+  for (const l of q.linesOf(db, order.id)) if (l.shipped > 0) q.insertShipmentLine(db, id, l.id, l.shipped);
+  logEvent(db, order, now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import');
+}
