@@ -35,6 +35,7 @@ export function openDatabase(path: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    db.pragma('temp_store = MEMORY');
     migrate(db);
     return db;
   } catch (error) {

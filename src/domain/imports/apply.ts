@@ -187,7 +187,8 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
     }
     const wanted = stockWanted(order.status, line);
     const ship = Math.max(current.shipped, Math.min(wanted.ship, current.quantity));
-    const reserve = order.status === 'cancelled' ? 0 : Math.min(wanted.reserve, current.quantity - ship);
+    // An unmatched line holds no stock; re-attribution reserves for it once it has a SKU.
+    const reserve = order.status === 'cancelled' || current.skuId === null ? 0 : Math.min(wanted.reserve, current.quantity - ship);
     if (current.skuId !== null) {
       if (ship > current.shipped) {
         const sku = skuById(db, current.skuId)!;

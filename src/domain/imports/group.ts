@@ -28,11 +28,11 @@ export class OrderGrouper {
         (order as unknown as Record<string, unknown>)[key] = value;
       }
     }
-    if (record.line) {
-      const base = record.line.lineKey;
+    for (const line of [...(record.line ? [record.line] : []), ...(record.moreLines ?? [])]) {
+      const base = line.lineKey;
       let key = base;
       for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;
-      order.lines.push({ ...record.line, lineKey: key });
+      order.lines.push({ ...line, lineKey: key });
     }
   }
 

@@ -112,7 +112,7 @@ function importUnit(db: Db, unit: Reading[], hashes: Map<string, string>, option
     rejected: parsed.rejected.length,
     dryRun: options.dryRun,
     warnings: parsed.warnings,
-    rejects: parsed.rejected,
+    rejects: [...parsed.rejected],
     negativeStock: [],
   };
   try {
@@ -133,7 +133,7 @@ function importUnit(db: Db, unit: Reading[], hashes: Map<string, string>, option
         options.onProgress?.(i + 1, parsed.orders.length);
       });
       result.negativeStock = [...negative].sort();
-      if (result.rejected > parsed.rejected.length && !options.skipBad) {
+      if (result.rejects.length > parsed.rejected.length && !options.skipBad) {
         throw invalidData('import.rejectedAll', { file, count: result.rejected }, { key: 'import.rejectedAll.hint' }, result.rejects.map((r) => r.detail));
       }
       if (options.dryRun) throw new DryRun(result);

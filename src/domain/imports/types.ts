@@ -60,6 +60,8 @@ export interface RowRecord {
   orderId: string;
   order: Partial<ImportOrderFields>;
   line: ImportLine | null;
+  /** Further lines of the same row, for layouts that put several items in one row (WooCommerce WebToffee, Analytics). */
+  moreLines?: ImportLine[];
 }
 
 /** A whole order rebuilt from its rows. */

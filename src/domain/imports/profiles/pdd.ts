@@ -51,6 +51,8 @@ export const pddOrders: Profile = {
     const itemSubtotal = money(row, '商品总价(元)', currency);
     const paidAmount = money(row, '用户实付金额(元)', currency);
     const paidAt = instant(row, '支付时间', ctx.zone);
+    const dealAt = instant(row, '订单成交时间', ctx.zone);
+    const groupedAt = instant(row, '拼单成功时间', ctx.zone);
     const shopDiscount = money(row, '店铺优惠折扣(元)', currency);
     const platformDiscount = money(row, '平台优惠折扣(元)', currency);
     const fees = FEES.map((c) => money(row, c, currency) ?? 0).reduce((a, b) => a + b, 0);
@@ -90,7 +92,8 @@ export const pddOrders: Profile = {
         total: paidAmount,
         paid: paidAt === null ? null : paidAmount,
         refunded: mapped?.refunded ? paidAmount : null,
-        placedAt: paidAt ?? instant(row, '订单成交时间', ctx.zone) ?? instant(row, '拼单成功时间', ctx.zone),
+        // Pinduoduo states no order-creation time: payment comes first, then the group and the deal.
+        placedAt: paidAt ?? dealAt ?? groupedAt,
         paidAt,
         shippedAt: instant(row, '发货时间', ctx.zone),
         completedAt,

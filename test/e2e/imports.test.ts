@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, spawnShopkeep } from '../helpers/bin.js';
+import { tempDir } from '../helpers/cli.js';
+import { shopifyCsv, shopifyOrder } from '../helpers/shopify-csv.js';
+
+function shop() {
+  const dir = tempDir();
+  const db = join(dir, 'shop.db');
+  const sk = (...args: string[]) => spawnShopkeep(['--db', db, ...args], { cwd: dir });
+  expect(sk('shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai').code).toBe(0);
+  expect(sk('product', 'add', '--title', 'Tea', '--sku', 'TEA', '--price', '10').code).toBe(0);
+  expect(sk('stock', 'receive', 'TEA', '100000').code).toBe(0);
+  return { dir, db, sk };
+}
+
+const count = (db: string, sql: string) => Number(spawnShopkeep(['--db', db, 'db', 'info', '--json']).stdout && JSON.parse(spawnShopkeep(['--db', db, 'db', 'info', '--json']).stdout).rows[sql]);
+
+describe('order import on the built binary', () => {
+  it('imports, says so in JSON, re-imports as unchanged, and records the history', () => {
+    const { dir, db, sk } = shop();
+    const path = join(dir, 'orders_export.csv');
+    writeFileSync(path, shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '20.00', lines: [['TEA', 2, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', fulfillment: 'fulfilled', total: '10.00', lines: [['TEA', 1, '10.00']] })]));
+    const first = sk('order', 'import', path, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ file: 'orders_export.csv', profile: 'shopify', orders: { new: 2, updated: 0, unchanged: 0 }, lines: 2, rejected: 0, dryRun: false });
+    expect(first.stderr).toContain('shopify (12 of 12 known columns)');
+    const again = sk('order', 'import', path, '--json');
+    expect(JSON.parse(again.stdout).orders).toEqual({ new: 0, updated: 0, unchanged: 2 });
+    expect(again.stderr).toContain('nothing changed');
+    const history = JSON.parse(sk('import', 'history', '--json').stdout).imports;
+    expect(history).toHaveLength(2);
+    expect(history[0].files[0]).toMatchObject({ name: 'orders_export.csv', profile: 'shopify', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(sk('stock', 'list', '--json').stdout).stock[0]).toMatchObject({ onHand: 99999, reserved: 2 });
+  });
+
+  it('--skip-bad imports the good rows, writes the rejects with line and reason, and exits 5', () => {
+    const { dir, sk } = shop();
+    const path = join(dir, 'mixed.csv');
+    writeFileSync(path, shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '20.00', lines: [['TEA', 2, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', total: '1,2,3', lines: [['TEA', 1, '10.00']] })]));
+    const strict = sk('order', 'import', path);
+    expect(strict.code).toBe(5);
+    expect(strict.stderr).toContain('line 3');
+    const r = sk('order', 'import', path, '--skip-bad', '--rejects', join(dir, 'bad.csv'), '--json');
+    expect(r.code).toBe(5);
+    expect(JSON.parse(r.stdout)).toMatchObject({ orders: { new: 1 }, rejected: 1 });
+    const rejects = readFileSync(join(dir, 'bad.csv'), 'utf8');
+    expect(rejects).toContain('mixed.csv,3,');
+    expect(rejects).toContain('total');
+  });
+
+  it('survives kill -9 mid-import: the database is as it was, and the re-run imports exactly once', async () => {
+    const { dir, db, sk } = shop();
+    const rows = Array.from({ length: 15_000 }, (_, i) => shopifyOrder(`#${100000 + i}`, { financial: 'paid', fulfillment: i % 2 ? 'fulfilled' : 'unfulfilled', total: '10.00', lines: [['TEA', 1, '10.00']] })).flat();
+    const path = join(dir, 'big.csv');
+    writeFileSync(path, shopifyCsv(rows));
+    const before = JSON.parse(sk('db', 'info', '--json').stdout).rows;
+    const child = spawn(process.execPath, [BIN, '--db', db, 'order', 'import', path], { stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const killedMidway = child.exitCode === null;
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(killedMidway).toBe(true);
+    expect(sk('db', 'check').code).toBe(0);
+    expect(JSON.parse(sk('db', 'info', '--json').stdout).rows).toEqual(before);
+    const r = sk('order', 'import', path, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).orders).toEqual({ new: 15_000, updated: 0, unchanged: 0 });
+    expect(JSON.parse(sk('stock', 'list', '--json').stdout).stock[0]).toMatchObject({ onHand: 92_500, reserved: 7_500 });
+    expect(count(db, 'sales_order')).toBe(15_000);
+  }, 120_000);
+});
