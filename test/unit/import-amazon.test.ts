@@ -77,12 +77,13 @@ describe('Amazon All Orders report', () => {
     });
   });
 
-  // Flip to it() once decode.ts chooses the legacy encoding by content when the header is ASCII
-  // (today gb18030 wins for every Amazon header and the file is refused or garbled; see the report).
-  it.fails('KNOWN GAP (decode.ts): detects Windows-1252 in an Amazon file by itself', () => {
-    const r = parseOrderFiles([fixture('amazon-all-orders-fr-cp1252.txt')], PROFILES, { zone: 'Europe/Paris', currency: 'EUR' });
-    expect(r.files[0]!.encoding).toBe('windows-1252');
-    expect(r.orders[0]!.lines[0]!.title).toBe('Théière en fonte 0,8 L');
+  it('detects Windows-1252 in an Amazon file by itself and reads it as the decoded copy', () => {
+    const ctx: RowContext = { zone: 'Europe/Paris', currency: 'EUR' };
+    const decoded = parseOrderFiles([asUtf8('amazon-all-orders-fr-cp1252.txt', 'windows-1252')], PROFILES, ctx);
+    parsedEverywhere([fixture('amazon-all-orders-fr-cp1252.txt')], ctx, (r) => {
+      expect(r.files[0]).toMatchObject({ profile: expect.objectContaining({ id: 'amazon-all-orders' }), encoding: 'windows-1252' });
+      expect(r.orders).toEqual(decoded.orders);
+    });
   });
 
   it('keeps quote marks in unquoted product names (Amazon never quotes: 27" monitors, "Best" mugs)', () => {
@@ -119,10 +120,13 @@ describe('Amazon Unshipped Orders report', () => {
     });
   });
 
-  it.fails('KNOWN GAP (decode.ts): detects Shift_JIS in an Amazon file by itself', () => {
-    const r = parseOrderFiles([fixture('amazon-unshipped-jp-sjis.txt')], PROFILES, JP);
-    expect(r.files[0]!.encoding).toBe('shift_jis');
-    expect(r.orders[0]!.lines[0]!.title).toBe('日本茶 玉露 100g');
+  it('detects Shift_JIS in an Amazon file by itself and reads it as the decoded copy', () => {
+    const decoded = parseOrderFiles([asUtf8('amazon-unshipped-jp-sjis.txt', 'shift_jis')], PROFILES, JP);
+    parsedEverywhere([fixture('amazon-unshipped-jp-sjis.txt')], JP, (r) => {
+      expect(r.files[0]).toMatchObject({ profile: expect.objectContaining({ id: 'amazon-unshipped' }), encoding: 'shift_jis' });
+      expect(r.orders).toEqual(decoded.orders);
+      expect(r.orders[0]!.lines[0]!.title).toBe('日本茶 玉露 100g');
+    });
   });
 });
 

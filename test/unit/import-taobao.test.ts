@@ -136,10 +136,7 @@ describe('Taobao pair: 订单报表 + 宝贝报表 joined on 订单编号', () =
     expect(r.rejected.map((x) => x.line)).toEqual([9, 10]);
   });
 
-  // Known gap, see docs/import-taobao-jd-pdd.md: a profile cannot know that the other half was given, so the
-  // 订单报表's stand-in line is still added next to the real ones until OrderGrouper drops the orders half's
-  // lines when the items half brings some. Remove `.fails` when it does.
-  it.fails('keeps only the 宝贝报表 lines when both halves are given (needs the grouper change)', () => {
+  it('keeps only the 宝贝报表 lines when both halves are given', () => {
     const r = parse(ORDERS, ITEMS);
     expect(byId(r, '1930679858170647').lines.map((l) => l.lineKey)).toEqual(['GAIWAN-CELADON | 颜色分类：青瓷', 'TRAY-S | 尺寸：小号']);
     expect(r.warnings).toEqual([]);

@@ -29,21 +29,31 @@ function firstBad(bytes: Uint8Array, encoding: ImportEncoding): number {
   return lo;
 }
 
+const CHINESE = new Set(['taobao', 'tmall', 'jd', 'pdd', 'douyin']);
+
 /**
- * Text of an order file: a BOM decides; else strict UTF-8; else the legacy encoding under which `recognised`
- * says the header is a known layout. When nothing fits, the UTF-8 error (with its byte offset) stands.
+ * Text of an order file: a BOM decides; else strict UTF-8; else a legacy encoding. The header (ASCII for
+ * Amazon, Chinese for Taobao) tells whose file it is, and that decides the candidates: GB18030 for the Chinese
+ * platforms; Shift_JIS when the file decodes as such and holds kana (Amazon Japan), else Windows-1252 for
+ * the others. When no profile knows the header, the UTF-8 error (with its byte offset) stands.
  */
-export function decodeOrderFile(bytes: Uint8Array, file: string, recognised: (text: string) => boolean): { text: string; encoding: ImportEncoding } {
+export function decodeOrderFile(bytes: Uint8Array, file: string, platformOf: (text: string) => string | null): { text: string; encoding: ImportEncoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeStrict(bytes.subarray(3), 'utf-8', file, 3), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict(bytes.subarray(2), 'utf-16le', file, 2), encoding: 'utf-16le' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch (utf8Failure) {
+  } catch {
     const head = bytes.subarray(0, 64 * 1024);
-    for (const encoding of LEGACY) {
-      const sample = new TextDecoder(encoding).decode(head);
-      if (recognised(sample)) return { text: decodeStrict(bytes, encoding, file), encoding };
+    const platform = LEGACY.map((encoding) => platformOf(new TextDecoder(encoding).decode(head))).find((p) => p !== null);
+    // Files read through a mapping (platform "other") must be UTF-8: there is no platform to guess from.
+    if (platform === undefined || platform === null || platform === 'other') return { text: decodeStrict(bytes, 'utf-8', file), encoding: 'utf-8' };
+    if (CHINESE.has(platform)) return { text: decodeStrict(bytes, 'gb18030', file), encoding: 'gb18030' };
+    try {
+      const japanese = new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+      if (/[\u3040-\u30ff]/.test(japanese)) return { text: japanese, encoding: 'shift_jis' };
+    } catch {
+      // not Shift_JIS: fall through to Windows-1252, which decodes any byte
     }
-    return { text: decodeStrict(bytes, 'utf-8', file), encoding: 'utf-8' };
+    return { text: decodeStrict(bytes, 'windows-1252', file), encoding: 'windows-1252' };
   }
 }

@@ -14,8 +14,10 @@ const EMPTY: ImportOrderFields = {
  */
 export class OrderGrouper {
   private readonly orders = new Map<string, ImportOrder>();
+  /** Orders whose lines so far are the orders file's stand-ins, replaced when the items file brings real ones. */
+  private readonly standIns = new Set<ImportOrder>();
 
-  add(record: RowRecord, line: number): void {
+  add(record: RowRecord, line: number, role?: 'orders' | 'items'): void {
     let order = this.orders.get(record.orderId);
     if (!order) {
       order = { ...EMPTY, address: {}, platformOrderId: record.orderId, lines: [], line };
@@ -28,7 +30,10 @@ export class OrderGrouper {
         (order as unknown as Record<string, unknown>)[key] = value;
       }
     }
-    for (const line of [...(record.line ? [record.line] : []), ...(record.moreLines ?? [])]) {
+    const lines = [...(record.line ? [record.line] : []), ...(record.moreLines ?? [])];
+    if (lines.length > 0 && role === 'orders') this.standIns.add(order);
+    if (lines.length > 0 && role === 'items' && this.standIns.delete(order)) order.lines = [];
+    for (const line of lines) {
       const base = line.lineKey;
       let key = base;
       for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;

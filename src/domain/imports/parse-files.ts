@@ -67,7 +67,7 @@ export function buildOrders(readings: Reading[], ctx: RowContext): ParsedImport 
       }
       try {
         const read = r.profile.read(rowOf(record, index), ctx);
-        if (read) grouper.add(read, record.line);
+        if (read) grouper.add(read, record.line, r.profile.part?.role);
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
         rejected.push({ file: r.file, line: record.line, detail: { line: record.line, key: error.key, params: error.params }, cells: record.cells });
@@ -91,11 +91,15 @@ export function buildOrders(readings: Reading[], ctx: RowContext): ParsedImport 
 const rank = (p: Profile) => (p.part?.role === 'items' ? 1 : 0);
 
 function readOne(input: InputFile, profiles: readonly Profile[]) {
-  const knows = (text: string) => {
-    const firstLines = text.split(/\r?\n/, 10);
-    return firstLines.some((l) => profiles.some((p) => p.required.every((c) => l.split(/[,\t]/).map((h) => normalizeHeader(h.replace(/^"|"$/g, ''))).includes(c))));
+  const platformOf = (text: string) => {
+    for (const line of text.split(/\r?\n/, 10)) {
+      const cells = line.split(/[,\t]/).map((h) => normalizeHeader(h.replace(/^"|"$/g, '')));
+      const profile = profiles.find((p) => p.required.every((c) => cells.includes(c)));
+      if (profile) return profile.platform;
+    }
+    return null;
   };
-  const { text, encoding } = decodeOrderFile(input.bytes, input.name, knows);
+  const { text, encoding } = decodeOrderFile(input.bytes, input.name, platformOf);
   const records: RawRecord[] = csvRecords(text, input.name);
   const found = detect(records, profiles);
   if ('closest' in found) {
