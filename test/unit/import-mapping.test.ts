@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mappingProfile, parseMapping } from '../../src/domain/imports/mapping.js';
+import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
+import { inEveryZone } from '../helpers/zones.js';
+
+const template = readFileSync(new URL('../../templates/order-mapping.json', import.meta.url), 'utf8');
+
+describe('custom mapping', () => {
+  it('the template in templates/ is a valid mapping', () => {
+    expect(parseMapping(template, 'order-mapping.json')).toMatchObject({ name: 'my-erp', platform: 'other', lines: 'one-per-row' });
+  });
+
+  it('maps any CSV onto orders: lines grouped by order, statuses, money, times in the mapping zone', () => {
+    const csv = [
+      'Order No,Line No,State,Order Time,Customer,Mobile,Province,City,Address,Item Code,Item Name,Qty,Unit Price,Freight,Order Amount',
+      'E-1001,1,Paid,2026-11-25 00:30:00,王芳,13812345678,浙江省,杭州市,文三路 1 号,LJ-250,西湖龙井,2,368.00,10.00,746.00',
+      'E-1001,2,Paid,2026-11-25 00:30:00,王芳,13812345678,浙江省,杭州市,文三路 1 号,GAIWAN,盖碗,1,"1,000.00",10.00,746.00',
+      'E-1002,1,Sent,2026/11/24 23:59:59,李四,,,,,TRAY,Tray,1,98元,,98.00',
+    ].join('\r\n');
+    inEveryZone(() => {
+      const r = parseOrderFiles([{ name: 'erp.csv', bytes: Buffer.from(csv) }], [mappingProfile(template, 'order-mapping.json')], { zone: 'UTC', currency: 'CNY' });
+      expect(r.rejected).toEqual([]);
+      expect(r.orders.map((o) => [o.platformOrderId, o.status, o.total, o.lines.map((l) => [l.lineKey, l.sku, l.quantity, l.unitPrice])])).toEqual([
+        ['E-1001', 'paid', 74600, [['1', 'LJ-250', 2, 36800], ['2', 'GAIWAN', 1, 100000]]],
+        ['E-1002', 'shipped', 9800, [['1', 'TRAY', 1, 9800]]],
+      ]);
+      expect(r.orders[0]!.placedAt).toBe(Date.parse('2026-11-24T16:30:00Z'));
+    });
+  });
+
+  it('refuses a bad mapping with the key named (exit 5)', () => {
+    expect(() => parseMapping('{"columns": {}}', 'm.json')).toThrow(expect.objectContaining({ kind: 'invalid_data', params: expect.objectContaining({ key: 'columns.orderId' }) }));
+    expect(() => parseMapping('{"columns": {"orderId": "a", "price": "b"}}', 'm.json')).toThrow(expect.objectContaining({ params: expect.objectContaining({ key: 'columns.price' }) }));
+    expect(() => parseMapping('{"columns": {"orderId": "a"}, "statusMap": {"X": "lost"}}', 'm.json')).toThrow(expect.objectContaining({ params: expect.objectContaining({ key: 'statusMap.X' }) }));
+    expect(() => parseMapping('{"__proto__": {"x": 1}, "columns": {"orderId": "a"}}', 'm.json')).toThrow(expect.objectContaining({ params: expect.objectContaining({ key: '__proto__' }) }));
+    expect(() => parseMapping('not json', 'm.json')).toThrow(expect.objectContaining({ key: 'mapping.notJson' }));
+  });
+
+  it('an unmapped status is a rejected row, not a guess', () => {
+    const csv = 'Order No,State,Item Name,Qty\r\nA,Lost in space,Tea,1\r\n';
+    const r = parseOrderFiles([{ name: 'x.csv', bytes: Buffer.from(csv) }], [mappingProfile(template, 'm.json')], { zone: 'UTC', currency: 'CNY' });
+    expect(r.rejected.map((x) => [x.line, x.detail.key])).toEqual([[2, 'import.unknownStatus']]);
+  });
+});
