@@ -42,14 +42,20 @@ describe('Etsy sold orders and order items', () => {
     });
   });
 
-  it('orders alone: orders without lines, Status and refunds read, guests without a buyer id', () => {
+  it('orders alone: a stand-in line from the SKU cell, Status and refunds read, guests without a buyer id', () => {
     everyZone([ORDERS], (r) => {
       expect(r.files.map((f) => f.profile.id)).toEqual(['etsy-orders']);
       expect(summary(r)).toEqual([
-        ['3456789012', 'shipped', 'USD', 7600, 0],
-        ['3456789013', 'paid', 'USD', 3030, 0],
-        ['3456789014', 'cancelled', 'USD', 4000, 0],
+        ['3456789012', 'shipped', 'USD', 7600, 1],
+        ['3456789013', 'paid', 'USD', 3030, 1],
+        ['3456789014', 'cancelled', 'USD', 4000, 1],
       ]);
+      expect(r.orders.map((o) => o.lines.map((l) => [l.lineKey, l.sku, l.quantity, l.unitPrice, l.discount, l.statedTotal]))).toEqual([
+        [['GW-CEL, TRAY-S', null, 3, 2267, 1, 6800]],
+        [['SOAP-LAV', 'SOAP-LAV', 3, 900, 0, 2700]],
+        [['TEAPOT', 'TEAPOT', 1, 4000, 0, 4000]],
+      ]);
+      expect(r.warnings).toEqual([]);
       expect(r.orders.map((o) => [o.buyerId, o.buyerName])).toEqual([
         ['123456789', 'Jane Doe'],
         [null, 'Bob Smith'],
@@ -64,7 +70,7 @@ describe('Etsy sold orders and order items', () => {
     });
   });
 
-  it('both together join on Order ID: the order file says the order, the items file the lines', () => {
+  it('both together join on Order ID: the order file says the order, the items file\'s lines replace the stand-ins', () => {
     for (const files of [[ORDERS, ITEMS], [ITEMS, ORDERS]]) {
       everyZone(files, (r) => {
         expect(summary(r)).toEqual([

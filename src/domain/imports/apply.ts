@@ -50,14 +50,19 @@ export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: st
   const found = iq.orderIdAndHash(db, shop.id, imported.platformOrderId);
   if (found?.import_hash === hash) return { outcome: 'unchanged', lines: imported.lines.length, negative: [] };
   const at = imported.placedAt ?? now;
+  // An order shopkeep already had (added by hand, or exported and read back) counts as changed only if it does.
+  const before = found ? snapshot(db, found.id) : null;
   const order = found ? q.orderById(db, found.id)! : createOrder(db, shop, imported, source, at, now);
   if (found) updateFields(db, order, imported, now);
-  const negative = syncLines(db, shop, order, imported, now);
+  const negative = syncLines(db, shop, order, imported, now, !found);
   syncShipment(db, order, imported, now);
   q.saveOrder(db, order, now);
   iq.setImportHash(db, order.id, hash);
-  return { outcome: found ? 'updated' : 'new', lines: imported.lines.length, negative };
+  const outcome: Outcome = !found ? 'new' : snapshot(db, order.id) === before ? 'unchanged' : 'updated';
+  return { outcome, lines: imported.lines.length, negative };
 }
+
+const snapshot = (db: Db, orderId: number) => JSON.stringify([q.orderById(db, orderId), q.linesOf(db, orderId), q.shipmentsOf(db, orderId).length]);
 
 const itemsValue = (lines: ImportLine[]) => lines.filter((l) => !l.cancelled).reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
 
@@ -160,13 +165,13 @@ function matchSku(db: Db, shop: Shop, line: ImportLine): number | null {
 }
 
 /** Lines by their stable key: new ones added, known ones updated; stock moved to what the status wants. */
-function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number): string[] {
-  const stored = new Map(q.linesOf(db, order.id).map((l) => [l.lineKey, l]));
+function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number, isNew: boolean): string[] {
+  const stored = new Map(isNew ? [] : q.linesOf(db, order.id).map((l) => [l.lineKey, l]));
   const negative: string[] = [];
   for (const line of imported.lines) {
     let current: OrderLine | undefined = stored.get(line.lineKey);
     if (!current) {
-      const id = q.insertLine(db, {
+      const fresh = {
         orderId: order.id,
         lineKey: line.lineKey,
         skuId: matchSku(db, shop, line),
@@ -178,8 +183,8 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
         unitPrice: line.unitPrice,
         discount: line.discount,
         sellerSku: line.sku,
-      });
-      current = q.linesOf(db, order.id).find((l) => l.id === id)!;
+      };
+      current = { ...fresh, id: q.insertLine(db, fresh), skuCode: null, reserved: 0, shipped: 0, location: null };
     } else if (current.quantity !== line.quantity || current.unitPrice !== line.unitPrice) {
       logEvent(db, order, now, 'lines', `${current.lineKey} ${current.quantity}×${current.unitPrice}`, `${line.lineKey} ${line.quantity}×${line.unitPrice}`, 'import');
       current.quantity = Math.max(line.quantity, current.shipped);

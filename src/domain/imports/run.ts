@@ -120,8 +120,8 @@ function importUnit(db: Db, unit: Reading[], hashes: Map<string, string>, option
       const negative = new Set<string>();
       parsed.orders.forEach((order, i) => {
         try {
-          // A savepoint per order: an order refused here (another currency) leaves nothing behind.
-          const applied = db.transaction(() => applyOrder(db, shop, order, `${file} (${result.profile})`, now))();
+          // applyOrder refuses an order (another currency) before it writes anything: no savepoint needed.
+          const applied = applyOrder(db, shop, order, `${file} (${result.profile})`, now);
           result.orders[applied.outcome]++;
           result.lines += applied.lines;
           applied.negative.forEach((code) => negative.add(code));

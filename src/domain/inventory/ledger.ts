@@ -13,7 +13,7 @@ export function recordMovement(db: Db, sku: Sku, m: MovementInput): Movement {
   if (after < 0 && !m.allowNegative) {
     throw conflict('stock.wouldGoNegative', { code: sku.code, onHand: sku.onHand, change: m.quantity }, { key: 'stock.wouldGoNegative.hint' });
   }
-  const id = q.insertMovement(db, {
+  const row = {
     skuId: sku.id,
     kind: m.kind,
     quantity: m.quantity,
@@ -23,7 +23,9 @@ export function recordMovement(db: Db, sku: Sku, m: MovementInput): Movement {
     reference: m.reference ?? null,
     occurredAt: m.occurredAt,
     orderId: m.orderId ?? null,
-  });
+  };
+  const id = q.insertMovement(db, row);
   q.setOnHand(db, sku.id, after, m.occurredAt);
-  return q.movementById(db, id);
+  sku.onHand = after;
+  return { id, skuCode: sku.code, kind: row.kind, quantity: row.quantity, onHandAfter: after, unitCost: row.unitCost, currency: sku.currency, reason: row.reason, reference: row.reference, occurredAt: row.occurredAt };
 }

@@ -92,7 +92,7 @@ export const douyinOrders: Profile = {
     const quantity = count(row, '商品数量');
     if (quantity === null) throw new RowError('import.badNumber', { column: '商品数量', value: '' });
     const sku = firstText(row, '商家编码', '货号');
-    const listingId = text(row, '商品id');
+    const listingId = text(row, '商品id'); // 商品ID: header names are compared lower-cased
     record.line = {
       lineKey: text(row, '子订单编号') ?? sku ?? listingId ?? title,
       sku,

@@ -1,11 +1,13 @@
 import { count, firstText, instant, money, text } from '../clean.js';
 import type { Address, OrderStatus } from '../../orders/types.js';
-import { RowError, type Profile, type Row, type RowRecord } from '../types.js';
+import { RowError, type ImportLine, type Profile, type Row, type RowRecord } from '../types.js';
+import { perUnit } from './taobao.js';
 
 /*
  * Etsy "Download Data" CSVs: EtsySoldOrders (one row per order) and EtsySoldOrderItems (one row per
  * transaction, rows of one order sharing Order ID), alone or together, joined on Order ID. Items alone give
- * orders with lines; orders alone give orders without lines (the file names no item). Sale Date is
+ * orders with lines; orders alone give one stand-in line per order from its SKU cell and Number of Items,
+ * replaced by the real lines when the items file comes too. Sale Date is
  * MM/DD/YY, read in the shop's zone. UK exports rename some columns (Delivery City, Date Posted…): both
  * spellings are read. See docs/import-woocommerce-etsy-ebay.md.
  */
@@ -97,6 +99,7 @@ export const etsyOrders: Profile = {
         ? total - adjusted
         : null;
     const name = fold(text(row, 'full name')) ?? joined(' ', text(row, 'first name'), text(row, 'last name'));
+    const itemSubtotal = money(row, 'order value', currency);
     return {
       orderId,
       order: {
@@ -106,7 +109,7 @@ export const etsyOrders: Profile = {
         buyerId: text(row, 'buyer user id'),
         buyerName: name,
         address: shipTo(row, name, joined(', ', text(row, 'street 1'), text(row, 'street 2'))),
-        itemSubtotal: money(row, 'order value', currency),
+        itemSubtotal,
         shipping: firstMoney(row, currency, 'shipping', 'delivery'),
         discount: sum(money(row, 'discount amount', currency), firstMoney(row, currency, 'shipping discount', 'delivery discount')),
         tax: money(row, 'sales tax', currency),
@@ -115,10 +118,35 @@ export const etsyOrders: Profile = {
         placedAt: instant(row, 'sale date', ctx.zone),
         shippedAt,
       },
-      line: null,
+      line: standIn(text(row, 'sku'), count(row, 'number of items'), itemSubtotal, shippedAt !== null),
     };
   },
 };
+
+/**
+ * The orders file alone names no item, only its SKUs (`GW-CEL,TRAY-S`) and how many items: one stand-in line
+ * (the SKU when there is one, the SKUs as its title when several, the order value spread over the units),
+ * which the items file's lines replace when both are imported. No SKU: no line (nothing says what was sold).
+ */
+function standIn(skuCell: string | null, items: number | null, value: number | null, shipped: boolean): ImportLine | null {
+  const skus = (skuCell ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (skus.length === 0 || items === null || items === 0) return null;
+  const sku = skus.length === 1 ? skus[0]! : null;
+  const title = skus.join(', ');
+  return {
+    lineKey: title,
+    sku,
+    platformSku: null,
+    listingId: null,
+    title,
+    variant: null,
+    quantity: items,
+    ...perUnit(value ?? 0, items),
+    statedTotal: value,
+    shipped: shipped ? items : 0,
+    cancelled: false,
+  };
+}
 
 export const etsyItems: Profile = {
   id: 'etsy-items',
