@@ -1,5 +1,9 @@
 import { importsEn } from './messages/imports.js';
 import { exportsEn } from './messages/exports.js';
+import { customersEn } from './messages/customers.js';
+import { ticketsEn } from './messages/tickets.js';
+import { returnsEn } from './messages/returns.js';
+import { reviewsEn } from './messages/reviews.js';
 import { fulfilmentEn } from './messages/fulfilment.js';
 import { ordersEn } from './messages/orders.js';
 import { trackingEn } from './messages/tracking.js';
@@ -10,6 +14,10 @@ import { trackingEn } from './messages/tracking.js';
  */
 export const en = {
   ...ordersEn,
+  ...customersEn,
+  ...ticketsEn,
+  ...returnsEn,
+  ...reviewsEn,
   ...exportsEn,
   ...importsEn,
   ...fulfilmentEn,

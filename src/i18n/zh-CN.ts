@@ -1,12 +1,20 @@
 import type { Messages } from './index.js';
 import { importsZh } from './messages/imports.js';
 import { exportsZh } from './messages/exports.js';
+import { customersZh } from './messages/customers.js';
+import { ticketsZh } from './messages/tickets.js';
+import { returnsZh } from './messages/returns.js';
+import { reviewsZh } from './messages/reviews.js';
 import { fulfilmentZh } from './messages/fulfilment.js';
 import { ordersZh } from './messages/orders.js';
 import { trackingZh } from './messages/tracking.js';
 /** 所有面向用户的简体中文文案；键必须与 en.ts 完全一致（由编译器检查）。 */
 export const zhCN: Messages = {
   ...ordersZh,
+  ...customersZh,
+  ...ticketsZh,
+  ...returnsZh,
+  ...reviewsZh,
   ...exportsZh,
   ...importsZh,
   ...fulfilmentZh,
