@@ -9,6 +9,7 @@ import { matchCustomer } from '../orders/customers.js';
 import { logEvent } from '../orders/events.js';
 import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
 import type { Shop } from '../shops/types.js';
+import type { Sku } from '../catalog/types.js';
 import { RowError, type ImportLine, type ImportOrder } from './types.js';
 
 export type Outcome = 'new' | 'updated' | 'unchanged';
@@ -32,6 +33,24 @@ export function contentHash(order: ImportOrder): string {
   return createHash('sha1').update(JSON.stringify(content)).digest('base64');
 }
 
+/** Look-ups that repeat across the orders of one import, kept for its transaction. */
+export class ImportCache {
+  readonly skus = new Map<number, Sku>();
+  readonly matches = new Map<string, number | null>();
+
+  sku(db: Db, id: number): Sku {
+    let sku = this.skus.get(id);
+    if (!sku) this.skus.set(id, (sku = skuById(db, id)!));
+    return sku;
+  }
+
+  match(db: Db, shop: Shop, line: ImportLine): number | null {
+    const key = `${line.listingId}\u0000${line.platformSku}\u0000${line.sku}`;
+    if (!this.matches.has(key)) this.matches.set(key, matchSku(db, shop, line));
+    return this.matches.get(key)!;
+  }
+}
+
 export interface ApplyResult {
   outcome: Outcome;
   lines: number;
@@ -43,7 +62,7 @@ export interface ApplyResult {
  * with every change in their event log, unchanged ones (same content hash) left alone. Stock follows the
  * platform's status exactly once per unit: reservations for paid orders, sale movements for shipped units.
  */
-export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number): ApplyResult {
+export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number, cache = new ImportCache()): ApplyResult {
   const currency = imported.currency ?? shop.currency;
   if (currency !== shop.currency) throw new RowError('import.currencyMismatch', { order: imported.platformOrderId, currency, shopCurrency: shop.currency });
   const hash = contentHash(imported);
@@ -54,7 +73,7 @@ export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: st
   const before = found ? snapshot(db, found.id) : null;
   const order = found ? q.orderById(db, found.id)! : createOrder(db, shop, imported, source, at, now);
   if (found) updateFields(db, order, imported, now);
-  const negative = syncLines(db, shop, order, imported, now, !found);
+  const negative = syncLines(db, shop, order, imported, now, !found, cache);
   syncShipment(db, order, imported, now);
   q.saveOrder(db, order, now);
   iq.setImportHash(db, order.id, hash);
@@ -165,7 +184,7 @@ function matchSku(db: Db, shop: Shop, line: ImportLine): number | null {
 }
 
 /** Lines by their stable key: new ones added, known ones updated; stock moved to what the status wants. */
-function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number, isNew: boolean): string[] {
+function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number, isNew: boolean, cache: ImportCache): string[] {
   const stored = new Map(isNew ? [] : q.linesOf(db, order.id).map((l) => [l.lineKey, l]));
   const negative: string[] = [];
   for (const line of imported.lines) {
@@ -174,7 +193,7 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
       const fresh = {
         orderId: order.id,
         lineKey: line.lineKey,
-        skuId: matchSku(db, shop, line),
+        skuId: cache.match(db, shop, line),
         platformSku: line.platformSku,
         listingId: line.listingId,
         title: line.title,
@@ -196,7 +215,7 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
     const reserve = order.status === 'cancelled' || current.skuId === null ? 0 : Math.min(wanted.reserve, current.quantity - ship);
     if (current.skuId !== null) {
       if (ship > current.shipped) {
-        const sku = skuById(db, current.skuId)!;
+        const sku = cache.sku(db, current.skuId);
         const moved = recordMovement(db, sku, { kind: 'sale', quantity: -(ship - current.shipped), reference: `order ${order.platformOrderId}`, occurredAt: order.shippedAt ?? now, allowNegative: true, orderId: order.id });
         if (moved.onHandAfter < 0) negative.push(sku.code);
       }

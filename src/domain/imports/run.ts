@@ -5,7 +5,7 @@ import * as iq from '../../db/queries/imports.js';
 import { invalidData, usageError, type Detail } from '../errors.js';
 import { findShop, listShops } from '../shops/shops.js';
 import { PLATFORMS, type Shop } from '../shops/types.js';
-import { applyOrder } from './apply.js';
+import { applyOrder, ImportCache } from './apply.js';
 import { buildOrders, readFiles, type InputFile, type Reading, type Rejected } from './parse-files.js';
 import { PROFILES } from './profiles/index.js';
 import { RowError, type Profile } from './types.js';
@@ -94,7 +94,7 @@ export function importOrderFiles(db: Db, inputs: InputFile[], options: ImportOpt
 
 function importUnit(db: Db, unit: Reading[], hashes: Map<string, string>, options: ImportOptions, now: number): ImportResult {
   const shop = shopFor(db, unit, options.shop);
-  const parsed = buildOrders(unit, { zone: shop.timezone, currency: shop.currency });
+  const parsed = buildOrders(unit, { zone: shop.timezone, currency: shop.currency, shop: shop.name });
   const file = unit.map((r) => r.file).join(' + ');
   const first = parsed.files[0]!;
   if (parsed.rejected.length > 0 && !options.skipBad) {
@@ -118,10 +118,11 @@ function importUnit(db: Db, unit: Reading[], hashes: Map<string, string>, option
   try {
     return writeTransaction(db, () => {
       const negative = new Set<string>();
+      const cache = new ImportCache();
       parsed.orders.forEach((order, i) => {
         try {
           // applyOrder refuses an order (another currency) before it writes anything: no savepoint needed.
-          const applied = applyOrder(db, shop, order, `${file} (${result.profile})`, now);
+          const applied = applyOrder(db, shop, order, `${file} (${result.profile})`, now, cache);
           result.orders[applied.outcome]++;
           result.lines += applied.lines;
           applied.negative.forEach((code) => negative.add(code));

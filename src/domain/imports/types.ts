@@ -83,6 +83,8 @@ export interface Row {
 export interface RowContext {
   zone: string;
   currency: string;
+  /** The shop being imported into (shopkeep's own export names its shop on every row). */
+  shop?: string;
 }
 
 /** A reason to reject a row: a message key and its parameters; the engine adds the line number. */
