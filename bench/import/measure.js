@@ -1,6 +1,6 @@
-// Whole-process wall time and peak RSS of one command, with a time cap. Peak RSS comes from GNU time
-// (`/usr/bin/time -f %M`, the kernel's maxrss of the command); without it, from polling VmHWM in
-// /proc/<pid>/status every 50 ms (a floor: a peak in the last few milliseconds can be missed).
+// Whole-process wall time and peak RSS of one command, with a time cap. Peak RSS (and CPU time) come from GNU
+// time (`/usr/bin/time -f '%M %U %S'`, the kernel's maxrss of the command); without it, peak RSS from polling
+// VmHWM in /proc/<pid>/status every 50 ms (a floor: a peak in the last few milliseconds can be missed).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -9,13 +9,13 @@ export const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 /**
  * Runs `cmd argv` in its own process group (so the cap can kill the command and everything it started),
  * stdin closed. Resolves { ms, rssMb, code, signal, capped, stdout, stderr }; capped runs are killed with
- * SIGKILL at `capMs` and have code null.
+ * SIGKILL at `capMs` and have code null. `cpuS` (user + system seconds) is null without GNU time.
  */
 export function measure(cmd, argv, { env = process.env, capMs = 600_000, rssFile } = {}) {
   return new Promise((resolve, reject) => {
     const useTime = GNU_TIME !== null && rssFile;
     if (useTime) rmSync(rssFile, { force: true });
-    const [file, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, cmd, ...argv]] : [cmd, argv];
+    const [file, args] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...argv]] : [cmd, argv];
     const start = process.hrtime.bigint();
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
     const out = [];
@@ -56,13 +56,13 @@ export function measure(cmd, argv, { env = process.env, capMs = 600_000, rssFile
       clearTimeout(timer);
       if (poll) clearInterval(poll);
       let rssKb = polledKb;
+      let cpuS = null;
       if (useTime && existsSync(rssFile)) {
-        // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
-        const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-        const n = Number(lines.at(-1));
-        if (Number.isFinite(n)) rssKb = n;
+        // GNU time writes "Command exited with non-zero status N" before the figures when the command fails.
+        const m = /^(\d+) ([\d.]+) ([\d.]+)$/m.exec(readFileSync(rssFile, 'utf8'));
+        if (m) [rssKb, cpuS] = [Number(m[1]), Number(m[2]) + Number(m[3])];
       }
-      resolve({ ms, rssMb: rssKb ? rssKb / 1024 : null, code, signal, capped, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({ ms, rssMb: rssKb ? rssKb / 1024 : null, cpuS, code, signal, capped, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
 }

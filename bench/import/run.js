@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { catalogue, currentSchemaVersion, prepareDatabase } from './catalogue.js';
 import { GENERATOR_VERSION, NOW } from './common.js';
 import { GNU_TIME, measure } from './measure.js';
@@ -133,6 +134,13 @@ const freshCopy = (from, to) => {
   removeDb(to);
   copyFileSync(from, to);
 };
+/** A database with its WAL (an import's result, not checkpointed). */
+const copyDb = (from, to) => {
+  removeDb(to);
+  for (const suffix of ['', '-wal']) if (existsSync(from + suffix)) copyFileSync(from + suffix, to + suffix);
+};
+/** The 1-minute load average when a measurement ends: other work on the machine slows every command alike. */
+const r1load = () => loadavg()[0];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rssFile = join(dataDir, '.rss');
 
@@ -153,7 +161,7 @@ async function floor(files) {
   const rows = files.map((_, k) => d.prepare(`SELECT count(*) FROM t${k || ''}`).pluck().get());
   d.close();
   removeDb(db);
-  return { ms: median(samples.map((s) => s.ms)), rssMb: median(samples.map((s) => s.rssMb)), rows, n: samples.length, cmd: `sqlite3 DB '.mode csv' ${files.map((f, k) => `'.import ${f.replace(`${root}/`, '')} t${k || ''}'`).join(' ')}` };
+  return { ms: median(samples.map((s) => s.ms)), rssMb: median(samples.map((s) => s.rssMb)), cpuS: median(samples.map((s) => s.cpuS)), load: r1load(), rows, n: samples.length, cmd: `sqlite3 DB '.mode csv' ${files.map((f, k) => `'.import ${f.replace(`${root}/`, '')} t${k || ''}'`).join(' ')}` };
 }
 
 /**
@@ -174,7 +182,7 @@ async function shopkeepImport(files, db, before, nodeFlags = []) {
     samples.push(r);
   }
   const mid = [...samples].sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)];
-  return { ms: mid.ms, rssMb: median(samples.map((s) => s.rssMb)), n: samples.length, json: mid.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: mid.stderr };
+  return { ms: mid.ms, rssMb: median(samples.map((s) => s.rssMb)), cpuS: mid.cpuS, load: r1load(), n: samples.length, json: mid.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: mid.stderr };
 }
 
 /** What an import left in the database: counts by table, lines matched to a SKU, orders per status. */
@@ -217,17 +225,12 @@ if (doShopify) {
     say(`(1) printed ${JSON.stringify(j.orders)}, ${fmtInt(j.lines)} lines, ${j.warnings} warnings; expected ${fmtInt(orders)} new. Database: ${fmtInt(c.orders)} orders, ${fmtInt(c.lines)} lines (${fmtInt(c.matched)} matched to a SKU), ` +
       `${fmtInt(c.customers)} customers, ${fmtInt(c.movements)} sale movements, ${fmtInt(c.events)} events, ${c.mb.toFixed(0)} MB; statuses ${JSON.stringify(c.status)}`);
     if (j.orders.new !== orders) say(`(1) WARNING: ${j.orders.new} new orders, the file has ${orders}`);
-    const sk = freshCopy;
-    sk(work('full'), work('after-full'));
-    for (const suffix of ['-wal', '-shm']) if (existsSync(work('full') + suffix)) copyFileSync(work('full') + suffix, work('after-full') + suffix);
+    copyDb(work('full'), work('after-full'));
 
     log(`[shopify] sqlite3 floor for the overlapping export …`);
     const f2 = await floor([overlapFile]);
     log(`[shopify] (2) overlapping export on top (${fmtInt(shopify.changed)} orders changed) …`);
-    const over = await shopkeepImport([overlapFile], work('overlap'), () => {
-      removeDb(work('overlap'));
-      for (const suffix of ['', '-wal', '-shm']) if (existsSync(work('after-full') + suffix)) copyFileSync(work('after-full') + suffix, work('overlap') + suffix);
-    });
+    const over = await shopkeepImport([overlapFile], work('overlap'), () => copyDb(work('after-full'), work('overlap')));
     results.push({ step: '(2) shopkeep order import, overlapping export', rows: shopify.rows, orders, r: over, floor: f2, target: true });
     if (f2) results.push({ step: '    sqlite3 .import, same CSV (floor)', rows: f2.rows?.[0], r: f2, floor: f2 });
     if (over.json) {
@@ -240,8 +243,7 @@ if (doShopify) {
     say(problem('(1)', full));
     results.push({ step: '(2) shopkeep order import, overlapping export', rows: shopify.rows, orders, r: { skipped: 'needs (1)' }, target: true });
   }
-  removeDb(work('full'));
-  removeDb(work('overlap'));
+  for (const name of ['full', 'after-full', 'overlap']) removeDb(work(name));
 }
 
 if (doTaobao) {
@@ -280,7 +282,7 @@ const verdict = (x) => {
 };
 const perOrder = (x) => (x.orders && x.r.ms && !x.r.capped && !x.r.failed && !x.r.skipped ? `${((x.r.ms / x.orders) * 1000).toFixed(0)} µs` : '');
 
-console.log(`node ${process.version}, sqlite3 ${sqliteVersion ?? '(not installed)'}, ${(await import('node:os')).cpus().length} CPUs; peak RSS from ${GNU_TIME ? 'GNU time %M' : 'VmHWM polling'}; ` +
+console.log(`node ${process.version}, sqlite3 ${sqliteVersion ?? '(not installed)'}, ${cpus().length} CPUs; peak RSS from ${GNU_TIME ? 'GNU time %M' : 'VmHWM polling'}; ` +
   `shopkeep imports: ${RUNS} run${RUNS > 1 ? 's (median)' : ''} each on a fresh copy; sqlite3 floor: median of ${FLOOR_RUNS}; cap ${CAP_S} s per command`);
 if (shopify) console.log(`Shopify orders_export.csv: ${fmtInt(shopify.rows)} line rows (${fmtInt(shopify.physicalLines)} physical lines: multi-line notes), ${fmtInt(shopify.orders)} orders, ${mb(shopify.bytes).toFixed(1)} MB, 79 columns; ` +
   `lines: ${fmtInt(shopify.catalogueLines)} catalogue SKUs, ${fmtInt(shopify.unknownSkuLines)} unknown SKUs, ${fmtInt(shopify.customLines)} custom items; statuses ${JSON.stringify(shopify.status)}`);
@@ -288,16 +290,19 @@ if (shopify) console.log(`  overlapping export: same orders and rows, ${fmtInt(s
 if (taobao) console.log(`Taobao pair (GB18030): 订单报表 ${fmtInt(taobao.stats.orders)} rows ${mb(taobao.stats.bytes.orders).toFixed(1)} MB + 宝贝报表 ${fmtInt(taobao.stats.itemRows)} rows ${mb(taobao.stats.bytes.items).toFixed(1)} MB ` +
   `(UTF-8 twins for sqlite3: ${mb(taobao.stats.bytes.ordersUtf8).toFixed(1)} + ${mb(taobao.stats.bytes.itemsUtf8).toFixed(1)} MB); statuses ${JSON.stringify(taobao.stats.status)}`);
 console.log('');
-const head = ['step', 'rows', 'wall time', 'per order', 'peak RSS', 'vs sqlite3', 'target', ''];
-const body = results.map((x) => [x.step, x.rows === undefined ? '' : fmtInt(x.rows), cell(x.r), perOrder(x), rss(x.r), ratio(x), x.target ? `≤ ${TARGET_RATIO}×, ≤ ${TARGET_RSS_MB} MB` : '', verdict(x)]);
+const cpu = (r) => (r.cpuS == null ? '' : `${r.cpuS.toFixed(1)} s`);
+const load = (r) => (r.load == null ? '' : r.load.toFixed(1));
+const head = ['step', 'rows', 'wall time', 'per order', 'CPU', 'load', 'peak RSS', 'vs sqlite3', 'target', ''];
+const body = results.map((x) => [x.step, x.rows === undefined ? '' : fmtInt(x.rows), cell(x.r), perOrder(x), cpu(x.r), load(x.r), rss(x.r), ratio(x), x.target ? `≤ ${TARGET_RATIO}×, ≤ ${TARGET_RSS_MB} MB` : '', verdict(x)]);
 const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-const line = (cells) => cells.map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+const line = (cells) => cells.map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
 console.log(line(head));
 for (const b of body) console.log(line(b));
 console.log('');
 for (const n of notes) console.log(n);
 const floors = results.filter((x) => x.floor && x.r === x.floor);
 if (floors.length) console.log(`floor commands: ${[...new Set(floors.map((x) => x.r.cmd))].join(' ; ')} (each into a new empty database)`);
+console.log(`CPU = user + system seconds of the command (GNU time); load = the machine's 1-minute load average as the step ended (${cpus().length} CPUs: above that, other work was slowing every command).`);
 
 // -------------------------------------------------------------------------------------------- profiling
 
@@ -306,10 +311,8 @@ if (flag('--cpu-prof') && doShopify) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   log(`\n[profile] (1) once more under node --cpu-prof …`);
-  const saved = RUNS;
   const r = await shopkeepImport([shopifyFile], work('prof'), () => freshCopy(prepared, work('prof')), ['--cpu-prof', '--cpu-prof-dir', dir]);
   removeDb(work('prof'));
-  void saved;
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   console.log(`\nCPU profile of import (1) (${file ? join(dir, file).replace(`${root}/`, '') : 'no profile written'}; ${cell(r)} under the profiler):`);
   if (file) printProfile(summariseProfile(join(dir, file), 20));

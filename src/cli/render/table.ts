@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
+import { displayWidth, padEnd } from '../../domain/text/width.js';
 import type { Block } from './view.js';
 
 /** Bordered tables and aligned fields for a terminal. */
@@ -36,15 +37,4 @@ function withoutRowRules(text: string): string {
   const lines = text.split('\n');
   const headerRule = lines.findIndex((line) => line.startsWith('├'));
   return lines.filter((line, i) => i === headerRule || !line.startsWith('├')).join('\n');
-}
-
-/** East Asian wide characters take two columns. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
-  return width;
-}
-
-function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
