@@ -38,13 +38,32 @@ export function measure(cmd, argv, { env = process.env, capMs = 600_000, rssFile
             // gone already
           }
         }, 50);
-    const timer = setTimeout(() => {
-      capped = true;
+    const killGroup = () => {
       try {
         process.kill(-child.pid, 'SIGKILL'); // the group we started: GNU time and the command under it
       } catch {
         // already gone
       }
+    };
+    let straggler;
+    const timer = setTimeout(() => {
+      capped = true;
+      // Under GNU time, kill the command itself first, so that time still writes its peak RSS; then the group.
+      let commands = [];
+      try {
+        commands = useTime ? readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
+      } catch {
+        // no /proc children list
+      }
+      for (const pid of commands) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      if (commands.length === 0) killGroup();
+      else straggler = setTimeout(killGroup, 5_000);
     }, capMs);
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -54,11 +73,13 @@ export function measure(cmd, argv, { env = process.env, capMs = 600_000, rssFile
     child.on('close', (code, signal) => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       clearTimeout(timer);
+      clearTimeout(straggler);
       if (poll) clearInterval(poll);
       let rssKb = polledKb;
       let cpuS = null;
       if (useTime && existsSync(rssFile)) {
         // GNU time writes "Command exited with non-zero status N" before the figures when the command fails.
+        // After a kill by the cap: "Command terminated by signal 9" and the figures.
         const m = /^(\d+) ([\d.]+) ([\d.]+)$/m.exec(readFileSync(rssFile, 'utf8'));
         if (m) [rssKb, cpuS] = [Number(m[1]), Number(m[2]) + Number(m[3])];
       }

@@ -124,6 +124,12 @@ export function orderListView(ctx: Ctx, db: Db, filter: OrderFilter, reveal: boo
   };
 }
 
+/** Payment events store minor units: "3000", or "refunded 0" → "refunded 9900" for refunds. */
+function paymentChange(from: string | null, to: string | null, money: (minor: number) => string): string {
+  const amount = (v: string | null) => (v === null ? '' : v.startsWith('refunded ') ? `↩ ${money(Number(v.slice(9)))}` : money(Number(v)));
+  return [from, to].filter((v) => v !== null).map(amount).join(' → ');
+}
+
 export function orderDetailView(ctx: Ctx, db: Db, o: OrderDetail, reveal: boolean): View {
   const zone = o.timezone;
   const when = (ms: number | null) => (ms === null ? ctx.t('label.none') : formatWallTime(ms, zone));
@@ -203,7 +209,7 @@ export function orderDetailView(ctx: Ctx, db: Db, o: OrderDetail, reveal: boolea
     rows: o.events.map((e) => ({
       time: when(e.at),
       event: ctx.t(`orderEvent.${e.kind}`),
-      change: e.kind === 'payment' ? money(Number(e.to)) : e.kind === 'status' || e.kind === 'created' ? `${e.from ? ctx.t(`orderStatus.${e.from as 'paid'}`) : ''} → ${ctx.t(`orderStatus.${e.to as 'paid'}`)}` : [e.from, e.to].filter(Boolean).join(' → '),
+      change: e.kind === 'payment' ? paymentChange(e.from, e.to, money) : e.kind === 'status' || e.kind === 'created' ? `${e.from ? ctx.t(`orderStatus.${e.from as 'paid'}`) : ''} → ${ctx.t(`orderStatus.${e.to as 'paid'}`)}` : [e.from, e.to].filter(Boolean).join(' → '),
       note: e.note,
     })),
   });

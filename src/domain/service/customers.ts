@@ -2,6 +2,7 @@ import type { Db } from '../../db/open.js';
 import { writeTransaction } from '../../db/open.js';
 import * as q from '../../db/queries/customers.js';
 import { notFound, usageError } from '../errors.js';
+import { maskEmail, maskPhone } from '../privacy.js';
 import { findShop } from '../shops/shops.js';
 
 export type CustomerRecord = q.CustomerRecord;
@@ -68,6 +69,8 @@ export function tagList(values: readonly string[] | undefined): string[] {
  */
 export function findCustomer(db: Db, ref: string, shopName?: string): CustomerRecord {
   const r = ref.trim();
+  // Personal data never appears in error messages: a phone or email typed as the reference is masked there.
+  const shown = r.includes('@') ? maskEmail(r)! : /^\+?[\d\s\-().]{7,}$/.test(r) ? maskPhone(r)! : r;
   const shopId = shopName === undefined ? undefined : findShop(db, shopName).id;
   const own = OWN_ID.exec(r) ?? /^(\d{1,15})$/.exec(r);
   if (own) {
@@ -83,11 +86,11 @@ export function findCustomer(db: Db, ref: string, shopName?: string): CustomerRe
       const found = q.customersBy(db, key, value, shopId);
       if (found.length === 1) return found[0]!;
       if (found.length > 1) {
-        throw usageError('customer.ambiguous', { ref: r, shops: [...new Set(found.map((c) => c.shop))].join(', ') }, { key: 'customer.ambiguous.hint' });
+        throw usageError('customer.ambiguous', { ref: shown, shops: [...new Set(found.map((c) => c.shop))].join(', ') }, { key: 'customer.ambiguous.hint' });
       }
     }
   }
-  throw notFound('customer.notFound', { ref: r }, { key: 'customer.notFound.hint' });
+  throw notFound('customer.notFound', { ref: shown }, { key: 'customer.notFound.hint' });
 }
 
 function summaries(db: Db, records: CustomerRecord[]): CustomerSummary[] {

@@ -1,7 +1,9 @@
-import { Command } from 'commander';
 import type { Ctx } from '../../context.js';
+import { noun } from '../../verb.js';
+import { customerEditCommand } from './edit.js';
+import { customerListCommand } from './list.js';
+import { customerShowCommand } from './show.js';
 
-// Placeholder until the verbs land; registered so the command tree is complete.
-export function register(ctx: Ctx): Command {
-  return new Command('customer').description(ctx.t('order.summary'));
+export function register(ctx: Ctx) {
+  return noun(ctx, 'customer', 'customerNoun.summary', [customerListCommand(ctx), customerShowCommand(ctx), customerEditCommand(ctx)]);
 }
