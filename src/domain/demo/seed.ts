@@ -9,6 +9,7 @@ import { addShop } from '../shops/shops.js';
 import { DEMO_PRODUCTS, DEMO_SHOPS, type DemoProduct } from './catalogue.js';
 import { planDemoOrders, type TimedStep } from './orders.js';
 import { seeded, type Random } from './random.js';
+import { planDemoService } from './service.js';
 
 const DAY = 86_400_000;
 const HISTORY_DAYS = 90;
@@ -30,6 +31,7 @@ export function seedDemo(db: Db, now: number): void {
     // Applied in time order, so every movement's on-hand-after reads as the seller lived it.
     for (const step of steps.sort((a, b) => a.at - b.at)) step.apply(step.at);
     setProductStatus(db, 'OLD-POT', 'archived', now - 10 * DAY);
+    for (const step of planDemoService(db, random, now).sort((a, b) => a.at - b.at)) step.apply(step.at);
   });
 }
 
