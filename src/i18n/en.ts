@@ -4,6 +4,7 @@ import { customersEn } from './messages/customers.js';
 import { ticketsEn } from './messages/tickets.js';
 import { returnsEn } from './messages/returns.js';
 import { reviewsEn } from './messages/reviews.js';
+import { reportsEn } from './messages/reports.js';
 import { fulfilmentEn } from './messages/fulfilment.js';
 import { ordersEn } from './messages/orders.js';
 import { trackingEn } from './messages/tracking.js';
@@ -14,6 +15,7 @@ import { trackingEn } from './messages/tracking.js';
  */
 export const en = {
   ...ordersEn,
+  ...reportsEn,
   ...customersEn,
   ...ticketsEn,
   ...returnsEn,

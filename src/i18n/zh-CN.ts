@@ -5,12 +5,14 @@ import { customersZh } from './messages/customers.js';
 import { ticketsZh } from './messages/tickets.js';
 import { returnsZh } from './messages/returns.js';
 import { reviewsZh } from './messages/reviews.js';
+import { reportsZh } from './messages/reports.js';
 import { fulfilmentZh } from './messages/fulfilment.js';
 import { ordersZh } from './messages/orders.js';
 import { trackingZh } from './messages/tracking.js';
 /** 所有面向用户的简体中文文案；键必须与 en.ts 完全一致（由编译器检查）。 */
 export const zhCN: Messages = {
   ...ordersZh,
+  ...reportsZh,
   ...customersZh,
   ...ticketsZh,
   ...returnsZh,

@@ -2,6 +2,7 @@ import { foundation } from './0001_foundation.js';
 import { orders } from './0002_orders.js';
 import { imports } from './0003_imports.js';
 import { service } from './0004_service.js';
+import { trafficAds } from './0005_traffic_ads.js';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation, orders, imports, service];
+export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,4 +1,6 @@
--- user_version 4
+-- user_version 5
+CREATE INDEX ad_daily_day ON ad_daily (day);
+
 CREATE INDEX customer_email ON customer (shop_id, email) WHERE email IS NOT NULL;
 
 CREATE INDEX customer_phone ON customer (shop_id, phone) WHERE phone IS NOT NULL;
@@ -31,6 +33,8 @@ CREATE INDEX review_unanswered ON review (rating, replied_at);
 
 CREATE INDEX sales_order_customer ON sales_order (customer_id, placed_at);
 
+CREATE INDEX sales_order_paid ON sales_order (shop_id, paid_at);
+
 CREATE INDEX sales_order_platform_id ON sales_order (platform_order_id);
 
 CREATE INDEX sales_order_shop_placed ON sales_order (shop_id, placed_at);
@@ -62,6 +66,25 @@ CREATE INDEX ticket_opened ON ticket (shop_id, opened_at);
 CREATE INDEX ticket_order ON ticket (order_id);
 
 CREATE INDEX ticket_status_due ON ticket (status, resolution_due);
+
+CREATE UNIQUE INDEX traffic_daily_shop_total ON traffic_daily (shop_id, day, source) WHERE sku_id IS NULL;
+
+CREATE INDEX traffic_daily_sku ON traffic_daily (sku_id, day) WHERE sku_id IS NOT NULL;
+
+CREATE TABLE ad_daily (
+  id          INTEGER PRIMARY KEY,
+  shop_id     INTEGER NOT NULL REFERENCES shop (id),
+  day         TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  channel     TEXT NOT NULL CHECK (channel IN ('ztc','yinli','wanxiangtai','qianchuan','ddss','google','meta','amazon','affiliate','other')),
+  campaign    TEXT NOT NULL CHECK (length(trim(campaign)) > 0),
+  currency    TEXT NOT NULL CHECK (length(currency) = 3),
+  spend       INTEGER NOT NULL CHECK (spend >= 0),
+  impressions INTEGER NOT NULL DEFAULT 0 CHECK (impressions >= 0),
+  clicks      INTEGER NOT NULL DEFAULT 0 CHECK (clicks >= 0),
+  orders      INTEGER NOT NULL DEFAULT 0 CHECK (orders >= 0),
+  revenue     INTEGER NOT NULL DEFAULT 0 CHECK (revenue >= 0),
+  UNIQUE (shop_id, day, channel, campaign)
+) STRICT;
 
 CREATE TABLE business_hours (
   id      INTEGER PRIMARY KEY,
@@ -335,4 +358,19 @@ CREATE TABLE ticket_message (
   body      TEXT NOT NULL,
   template  TEXT,
   at        INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE traffic_daily (
+  id            INTEGER PRIMARY KEY,
+  shop_id       INTEGER NOT NULL REFERENCES shop (id),
+  day           TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  sku_id        INTEGER REFERENCES sku (id),
+  source        TEXT NOT NULL DEFAULT '',
+  visitors      INTEGER NOT NULL CHECK (visitors >= 0),
+  page_views    INTEGER NOT NULL CHECK (page_views >= 0),
+  bounced       INTEGER CHECK (bounced >= 0),
+  avg_seconds   INTEGER CHECK (avg_seconds >= 0),
+  add_to_cart   INTEGER CHECK (add_to_cart >= 0),
+  favourites    INTEGER CHECK (favourites >= 0),
+  UNIQUE (shop_id, day, sku_id, source)
 ) STRICT;

@@ -1,0 +1,94 @@
+import { usageError } from '../errors.js';
+import { formatInstant, validDate, wallTimeToInstant } from '../time.js';
+
+/** A report period as calendar days (inclusive), the same dates in every shop; each shop maps them to its own instants. */
+export interface Period {
+  kind: 'day' | 'week' | 'month' | 'range';
+  fromDay: string;
+  toDay: string;
+}
+
+export interface PeriodInput {
+  date?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+}
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseDay(text: string, field: string): Date {
+  const m = DAY_RE.exec(text.trim());
+  if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw usageError('time.invalid', { field, value: text });
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+const dayText = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+/** Today's date in `zone`. */
+export function today(zone: string, now: number): string {
+  return formatInstant(now, zone).slice(0, 10);
+}
+
+/**
+ * --date D (a day), --period day|week|month (the calendar day, Monday–Sunday week or month holding --date,
+ * default yesterday in `zone`), or --from D --to D (inclusive). Weeks and months are cut at yesterday when
+ * they are still running.
+ */
+export function resolvePeriod(input: PeriodInput, zone: string, now: number): Period {
+  if (input.from !== undefined || input.to !== undefined) {
+    if (input.from === undefined || input.to === undefined) throw usageError('period.fromTo');
+    const from = parseDay(input.from, '--from');
+    const to = parseDay(input.to, '--to');
+    if (to < from) throw usageError('period.backwards', { from: input.from, to: input.to });
+    return { kind: 'range', fromDay: dayText(from), toDay: dayText(to) };
+  }
+  const kind = (input.period ?? 'day') as Period['kind'];
+  if (!['day', 'week', 'month'].includes(kind)) throw usageError('input.oneOf', { field: '--period', value: String(input.period), choices: 'day, week, month' });
+  const yesterday = addDays(parseDay(today(zone, now), '--date'), -1);
+  const anchor = input.date === undefined ? yesterday : parseDay(input.date, '--date');
+  if (kind === 'day') return { kind, fromDay: dayText(anchor), toDay: dayText(anchor) };
+  const start = kind === 'week' ? addDays(anchor, -((anchor.getUTCDay() + 6) % 7)) : new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), 1));
+  const end = kind === 'week' ? addDays(start, 6) : new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() + 1, 0));
+  return { kind, fromDay: dayText(start), toDay: dayText(end < yesterday || input.date !== undefined ? end : yesterday) };
+}
+
+export function periodDays(p: Pick<Period, 'fromDay' | 'toDay'>): string[] {
+  const days: string[] = [];
+  for (let d = parseDay(p.fromDay, 'from'); dayText(d) <= p.toDay; d = addDays(d, 1)) days.push(dayText(d));
+  return days;
+}
+
+/** The same number of days just before. */
+export function previousPeriod(p: Period): Period {
+  const n = periodDays(p).length;
+  const from = addDays(parseDay(p.fromDay, 'from'), -n);
+  return { kind: p.kind, fromDay: dayText(from), toDay: dayText(addDays(from, n - 1)) };
+}
+
+/** The same dates a year earlier (29 February becomes the 28th). */
+export function yearEarlier(p: Period): Period {
+  const back = (text: string) => {
+    const d = parseDay(text, 'date');
+    const y = d.getUTCFullYear() - 1;
+    const last = new Date(Date.UTC(y, d.getUTCMonth() + 1, 0)).getUTCDate();
+    return dayText(new Date(Date.UTC(y, d.getUTCMonth(), Math.min(d.getUTCDate(), last))));
+  };
+  return { kind: p.kind, fromDay: back(p.fromDay), toDay: back(p.toDay) };
+}
+
+/** [from, until) instants of the period's days in `zone`: DST days are 23 or 25 hours long. */
+export function instantRange(p: Pick<Period, 'fromDay' | 'toDay'>, zone: string): { from: number; until: number } {
+  const start = parseDay(p.fromDay, 'from');
+  const after = addDays(parseDay(p.toDay, 'to'), 1);
+  return {
+    from: wallTimeToInstant(zone, start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate()),
+    until: wallTimeToInstant(zone, after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate()),
+  };
+}
+
+/** The calendar day an instant falls on in `zone`. */
+export function dayOf(ms: number, zone: string): string {
+  return formatInstant(ms, zone).slice(0, 10);
+}
