@@ -15,7 +15,8 @@
 //   --runs N           timed runs of each shopkeep import (default 1; median reported); the sqlite3 floor runs
 //                      max(3, N) times
 //   --cap S            kill an import that runs longer and report "> cap" (default 600; env IMPORT_BENCH_CAP_S)
-//   --cpu-prof         afterwards, run import (1) once more under `node --cpu-prof` and print where the time goes
+//   --cpu-prof         afterwards, run each import once more under `node --cpu-prof` and print where the time goes
+//                      (profiles kept in bench/.data/import/cpu-prof/)
 //   --clean            delete the generated files in bench/.data/import/ at the end
 // Generated files and the prepared database are cached in bench/.data/import/ (git ignores bench/.data/) and
 // reused while the generator version, the size and the schema stay the same.
@@ -168,9 +169,9 @@ async function floor(files) {
  * `shopkeep order import FILES --json` into `db` (prepared by `before` for every run), RUNS times. Returns
  * the median run, the JSON it printed and its stderr; a run over the cap is reported as capped.
  */
-async function shopkeepImport(files, db, before, nodeFlags = []) {
+async function shopkeepImport(files, db, before, nodeFlags = [], runs = RUNS) {
   const samples = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     before();
     const args = [...nodeFlags, bin, '--db', db, '--json', 'order', 'import', ...files];
     const r = await measure(process.execPath, args, { env, capMs: CAP_S * 1000, rssFile });
@@ -284,6 +285,9 @@ const verdict = (x) => {
 };
 const perOrder = (x) => (x.orders && x.r.ms && !x.r.capped && !x.r.failed && !x.r.skipped ? `${((x.r.ms / x.orders) * 1000).toFixed(0)} µs` : '');
 
+const git = (args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+const dirtySrc = git(['status', '--porcelain', '--', 'src']) !== '';
+console.log(`shopkeep at ${git(['rev-parse', '--short', 'HEAD']) || '?'}${dirtySrc ? ' + uncommitted changes in src/' : ''}, dist built ${statSync(join(root, 'dist', 'main.js')).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log(`node ${process.version}, sqlite3 ${sqliteVersion ?? '(not installed)'}, ${cpus().length} CPUs; peak RSS from ${GNU_TIME ? 'GNU time %M' : 'VmHWM polling'}; ` +
   `shopkeep imports: ${RUNS} run${RUNS > 1 ? 's (median)' : ''} each on a fresh copy; sqlite3 floor: median of ${FLOOR_RUNS}; cap ${CAP_S} s per command`);
 if (shopify) console.log(`Shopify orders_export.csv: ${fmtInt(shopify.rows)} line rows (${fmtInt(shopify.physicalLines)} physical lines: multi-line notes), ${fmtInt(shopify.orders)} orders, ${mb(shopify.bytes).toFixed(1)} MB, 79 columns; ` +
@@ -310,16 +314,28 @@ console.log(`load = the machine's 1-minute load average as the step ended (${cpu
 
 // -------------------------------------------------------------------------------------------- profiling
 
-if (flag('--cpu-prof') && doShopify) {
+if (flag('--cpu-prof')) {
+  // Each import once more under the profiler (slower than the timed runs): (1) on a fresh copy, (2) on top of
+  // that profiled run's result, (3) on a fresh copy. Self time of native calls (SQLite statements run through
+  // better-sqlite3) is charged to the JavaScript function that made them.
   const dir = join(dataDir, 'cpu-prof');
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  log(`\n[profile] (1) once more under node --cpu-prof …`);
-  const r = await shopkeepImport([shopifyFile], work('prof'), () => freshCopy(prepared, work('prof')), ['--cpu-prof', '--cpu-prof-dir', dir]);
+  const jobs = [];
+  if (doShopify) {
+    jobs.push(['(1) Shopify full', [shopifyFile], () => freshCopy(prepared, work('prof'))]);
+    jobs.push(['(2) overlapping export', [overlapFile], () => {}]);
+  }
+  if (doTaobao) jobs.push(['(3) Taobao pair', [taobao.paths.orders, taobao.paths.items], () => freshCopy(prepared, work('prof'))]);
+  for (const [name, files, before] of jobs) {
+    const sub = join(dir, name.slice(1, 2));
+    mkdirSync(sub, { recursive: true });
+    log(`\n[profile] ${name} under node --cpu-prof …`);
+    const r = await shopkeepImport(files, work('prof'), before, ['--cpu-prof', '--cpu-prof-dir', sub], 1);
+    const file = readdirSync(sub).find((f) => f.endsWith('.cpuprofile'));
+    console.log(`\nCPU profile of import ${name} (${file ? join(sub, file).replace(`${root}/`, '') : 'no profile written'}; ${cell(r)} under the profiler):`);
+    if (file) printProfile(summariseProfile(join(sub, file), 20));
+  }
   removeDb(work('prof'));
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  console.log(`\nCPU profile of import (1) (${file ? join(dir, file).replace(`${root}/`, '') : 'no profile written'}; ${cell(r)} under the profiler):`);
-  if (file) printProfile(summariseProfile(join(dir, file), 20));
 }
 
 if (flag('--clean')) rmSync(dataDir, { recursive: true, force: true });

@@ -5,6 +5,8 @@ import { ticketsEn } from './messages/tickets.js';
 import { returnsEn } from './messages/returns.js';
 import { reviewsEn } from './messages/reviews.js';
 import { reportsEn } from './messages/reports.js';
+import { reportSiblingsEn } from './messages/report-siblings.js';
+import { trafficEn } from './messages/traffic.js';
 import { fulfilmentEn } from './messages/fulfilment.js';
 import { ordersEn } from './messages/orders.js';
 import { trackingEn } from './messages/tracking.js';
@@ -16,6 +18,8 @@ import { trackingEn } from './messages/tracking.js';
 export const en = {
   ...ordersEn,
   ...reportsEn,
+  ...trafficEn,
+  ...reportSiblingsEn,
   ...customersEn,
   ...ticketsEn,
   ...returnsEn,
@@ -24,7 +28,7 @@ export const en = {
   ...importsEn,
   ...fulfilmentEn,
   ...trackingEn,
-  'program.description': 'Run a solo online shop from one local SQLite file: shops, catalogue, stock ledger (orders, service and reports to come).',
+  'program.description': 'Run a solo online shop from one local SQLite file: shops, catalogue, stock, orders and their platform exports, fulfilment, customer service, traffic, ads and KPI reports.',
   'program.helpAfter': 'Exit codes: 0 ok · 1 internal error · 2 usage · 3 not found · 4 conflict · 5 invalid data · 6 database busy · 7 database unusable · 130 interrupted.\nData: --db, else $SHOPKEEP_DB, else $XDG_DATA_HOME/shopkeep/shop.db. Run "shopkeep demo" to try it on a sample shop.',
   'help.usage': 'Usage:',
   'help.options': 'Options:',

@@ -6,6 +6,8 @@ import { ticketsZh } from './messages/tickets.js';
 import { returnsZh } from './messages/returns.js';
 import { reviewsZh } from './messages/reviews.js';
 import { reportsZh } from './messages/reports.js';
+import { reportSiblingsZh } from './messages/report-siblings.js';
+import { trafficZh } from './messages/traffic.js';
 import { fulfilmentZh } from './messages/fulfilment.js';
 import { ordersZh } from './messages/orders.js';
 import { trackingZh } from './messages/tracking.js';
@@ -13,6 +15,8 @@ import { trackingZh } from './messages/tracking.js';
 export const zhCN: Messages = {
   ...ordersZh,
   ...reportsZh,
+  ...trafficZh,
+  ...reportSiblingsZh,
   ...customersZh,
   ...ticketsZh,
   ...returnsZh,
@@ -21,7 +25,7 @@ export const zhCN: Messages = {
   ...importsZh,
   ...fulfilmentZh,
   ...trackingZh,
-  'program.description': '用一个本地 SQLite 文件打理你的个人网店：店铺、商品、库存流水（订单、售后和报表即将推出）。',
+  'program.description': '用一个本地 SQLite 文件打理你的个人网店：店铺、商品、库存、订单及平台导出文件、发货、客服售后、流量、推广和核心指标报表。',
   'program.helpAfter': '退出码：0 成功 · 1 内部错误 · 2 用法错误 · 3 未找到 · 4 冲突 · 5 数据无效 · 6 数据库忙 · 7 数据库不可用 · 130 已中断。\n数据：--db，否则 $SHOPKEEP_DB，否则 $XDG_DATA_HOME/shopkeep/shop.db。运行 "shopkeep demo" 可用示例店铺试用。',
   'help.usage': '用法：',
   'help.options': '选项：',

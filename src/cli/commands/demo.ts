@@ -36,5 +36,10 @@ export async function demoRun(o: DemoOptions, ctx: Ctx): Promise<void> {
   ctx.info(ctx.t('demo.building', { path }));
   seedDemo(db, ctx.now());
   await ctx.print(catalogueSummaryView(ctx, catalogueSummary(db, ctx.now())));
+  // The Quick start's main job: yesterday's KPI report, as the seller reads it every morning.
+  const [{ kpiReport }, { kpiViewFor }] = await Promise.all([import('../../domain/reports/kpi.js'), import('./report/kpi.js')]);
+  const format = ctx.format();
+  if (format !== 'json') ctx.io.stdout.write('\n');
+  await ctx.print(await kpiViewFor(ctx, kpiReport(db, { compare: 'previous' }, ctx.now()), format));
   ctx.info(ctx.t('demo.next', { path }));
 }

@@ -10,6 +10,7 @@ import { DEMO_PRODUCTS, DEMO_SHOPS, type DemoProduct } from './catalogue.js';
 import { planDemoOrders, type TimedStep } from './orders.js';
 import { seeded, type Random } from './random.js';
 import { planDemoService } from './service.js';
+import { planDemoTrafficAds } from './traffic.js';
 
 const DAY = 86_400_000;
 const HISTORY_DAYS = 90;
@@ -32,6 +33,7 @@ export function seedDemo(db: Db, now: number): void {
     for (const step of steps.sort((a, b) => a.at - b.at)) step.apply(step.at);
     setProductStatus(db, 'OLD-POT', 'archived', now - 10 * DAY);
     for (const step of planDemoService(db, random, now).sort((a, b) => a.at - b.at)) step.apply(step.at);
+    planDemoTrafficAds(db, seeded(20261126), start, now);
   });
 }
 

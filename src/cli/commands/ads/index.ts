@@ -1,7 +1,9 @@
-import { Command } from 'commander';
 import type { Ctx } from '../../context.js';
+import { noun } from '../../verb.js';
+import { adsAddCommand } from './add.js';
+import { adsImportCommand } from './import.js';
+import { adsListCommand } from './list.js';
 
-// Placeholder until the verbs land; registered so the command tree is complete.
-export function register(ctx: Ctx): Command {
-  return new Command('ads').description(ctx.t('adsNoun.summary'));
+export function register(ctx: Ctx) {
+  return noun(ctx, 'ads', 'adsNoun.summary', [adsAddCommand(ctx), adsImportCommand(ctx), adsListCommand(ctx)]);
 }

@@ -1,7 +1,21 @@
-import { Command } from 'commander';
 import type { Ctx } from '../../context.js';
+import { noun } from '../../verb.js';
+import { reportAdsCommand } from './ads.js';
+import { reportCustomersCommand } from './customers.js';
+import { reportDailyCommand } from './daily.js';
+import { reportInventoryCommand } from './inventory.js';
+import { reportKpiCommand } from './kpi.js';
+import { reportProductsCommand } from './products.js';
+import { reportSalesCommand } from './sales.js';
 
-// Placeholder until the verbs land; registered so the command tree is complete.
-export function register(ctx: Ctx): Command {
-  return new Command('report').description(ctx.t('reportNoun.summary'));
+export function register(ctx: Ctx) {
+  return noun(ctx, 'report', 'reportNoun.summary', [
+    reportKpiCommand(ctx),
+    reportSalesCommand(ctx),
+    reportProductsCommand(ctx),
+    reportInventoryCommand(ctx),
+    reportCustomersCommand(ctx),
+    reportAdsCommand(ctx),
+    reportDailyCommand(ctx),
+  ]);
 }

@@ -1,7 +1,9 @@
-import { Command } from 'commander';
 import type { Ctx } from '../../context.js';
+import { noun } from '../../verb.js';
+import { trafficAddCommand } from './add.js';
+import { trafficImportCommand } from './import.js';
+import { trafficListCommand } from './list.js';
 
-// Placeholder until the verbs land; registered so the command tree is complete.
-export function register(ctx: Ctx): Command {
-  return new Command('traffic').description(ctx.t('trafficNoun.summary'));
+export function register(ctx: Ctx) {
+  return noun(ctx, 'traffic', 'trafficNoun.summary', [trafficAddCommand(ctx), trafficImportCommand(ctx), trafficListCommand(ctx)]);
 }

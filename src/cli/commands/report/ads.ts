@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { adsReport } from '../../../domain/reports/ads-report.js';
+import type { Ctx } from '../../context.js';
+import { verb } from '../../verb.js';
+import { adsView } from '../../views/reports.js';
+import { periodFlags, withPeriod, type PeriodFlags } from './sales.js';
+
+export type ReportAdsOptions = PeriodFlags;
+
+export function reportAdsCommand(ctx: Ctx, run = reportAdsRun): Command {
+  return withPeriod(
+    verb(ctx, 'ads', 'rpt.ads.summary', [
+      'shopkeep report ads',
+      'shopkeep report ads --period week',
+      'shopkeep report ads --from 2026-11-01 --to 2026-11-11 --json | jq ".ads[] | select(.roas < 1)"',
+    ]),
+    ctx,
+  ).action((o) => run(periodFlags(o), ctx));
+}
+
+export async function reportAdsRun(o: ReportAdsOptions, ctx: Ctx): Promise<void> {
+  await ctx.print(adsView(ctx, adsReport(ctx.db(), o, ctx.now())));
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { usageError } from '../../../domain/errors.js';
+import { customersReport } from '../../../domain/reports/customers.js';
+import type { Ctx } from '../../context.js';
+import { verb } from '../../verb.js';
+import { CUSTOMER_SECTIONS, customersView, type CustomerSection } from '../../views/reports.js';
+import { periodFlags, withPeriod, type PeriodFlags } from './sales.js';
+
+export interface ReportCustomersOptions extends PeriodFlags {
+  section?: string;
+}
+
+export function reportCustomersCommand(ctx: Ctx, run = reportCustomersRun): Command {
+  return withPeriod(
+    verb(ctx, 'customers', 'rpt.customers.summary', [
+      'shopkeep report customers',
+      'shopkeep report customers --period month --date 2026-10-01',
+      'shopkeep report customers --section segments --format csv > rfm.csv',
+    ]),
+    ctx,
+  )
+    .option('--section <buyers|segments>', ctx.t('rpt.opt.customerSection'))
+    .action((o) => run({ ...periodFlags(o), section: o.section }, ctx));
+}
+
+export async function reportCustomersRun(o: ReportCustomersOptions, ctx: Ctx): Promise<void> {
+  if (o.section !== undefined && !(CUSTOMER_SECTIONS as readonly string[]).includes(o.section)) {
+    throw usageError('input.oneOf', { field: '--section', value: o.section, choices: CUSTOMER_SECTIONS.join(', ') });
+  }
+  const sections = o.section === undefined ? CUSTOMER_SECTIONS : [o.section as CustomerSection];
+  await ctx.print(customersView(ctx, customersReport(ctx.db(), o, ctx.now()), sections));
+}

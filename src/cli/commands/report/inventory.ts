@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { inventoryReport } from '../../../domain/reports/inventory.js';
+import type { Ctx } from '../../context.js';
+import { verb } from '../../verb.js';
+import { inventoryView } from '../../views/reports.js';
+import { optionalInt } from './sales.js';
+
+export interface ReportInventoryOptions {
+  shop?: string;
+  days?: string;
+  reorder: boolean;
+}
+
+export function reportInventoryCommand(ctx: Ctx, run = reportInventoryRun): Command {
+  return verb(ctx, 'inventory', 'rpt.inventory.summary', [
+    'shopkeep report inventory',
+    'shopkeep report inventory --reorder              # only what to order now',
+    'shopkeep report inventory --days 14 --format csv > cover.csv',
+  ])
+    .option('--days <n>', ctx.t('rpt.opt.days'))
+    .option('--reorder', ctx.t('rpt.opt.reorderOnly'))
+    .option('--shop <name>', ctx.t('rpt.opt.shop'))
+    .action((o) => run({ shop: o.shop, days: o.days, reorder: Boolean(o.reorder) }, ctx));
+}
+
+export async function reportInventoryRun(o: ReportInventoryOptions, ctx: Ctx): Promise<void> {
+  const report = inventoryReport(ctx.db(), { shop: o.shop, days: optionalInt(o.days, '--days'), reorderOnly: o.reorder }, ctx.now());
+  await ctx.print(inventoryView(ctx, report));
+}

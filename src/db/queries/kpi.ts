@@ -1,0 +1,200 @@
+import { statement, type Db } from '../open.js';
+
+/** Plain SQL for `report kpi`: one shop, instants as [from, until) epoch ms, days as 'YYYY-MM-DD' inclusive. */
+
+export interface PlacedRow {
+  currency: string;
+  orders: number;
+  units: number;
+}
+
+/** Orders placed in the range and not cancelled, with their units, per currency. */
+export function placedOrders(db: Db, shopId: number, from: number, until: number): PlacedRow[] {
+  return statement(
+    db,
+    `SELECT o.currency, count(*) AS orders, coalesce(sum((SELECT sum(l.quantity) FROM order_line l WHERE l.order_id = o.id)), 0) AS units
+     FROM sales_order o
+     WHERE o.shop_id = ? AND o.placed_at >= ? AND o.placed_at < ? AND o.status <> 'cancelled'
+     GROUP BY o.currency ORDER BY o.currency`,
+  ).all(shopId, from, until) as PlacedRow[];
+}
+
+export interface PaidRow {
+  currency: string;
+  paidOrders: number;
+  paidAmount: number;
+  payingBuyers: number;
+  repeatBuyers: number;
+  newBuyers: number;
+}
+
+/**
+ * Orders paid in the range (by paid_at, gross: later refunds and cancellations do not take them out), per
+ * currency. A buyer is the customer, or the order itself when it has none. New buyers had no paid order in
+ * this shop before the range.
+ */
+export function paidOrders(db: Db, shopId: number, from: number, until: number): PaidRow[] {
+  return statement(
+    db,
+    `WITH paid AS (
+       SELECT o.currency, o.paid, coalesce(o.customer_id, -o.id) AS buyer, o.customer_id
+       FROM sales_order o
+       WHERE o.shop_id = :shopId AND o.paid_at >= :from AND o.paid_at < :until
+     ), buyers AS (
+       SELECT currency, buyer, count(*) AS n,
+              (customer_id IS NULL OR NOT EXISTS (SELECT 1 FROM sales_order p WHERE p.customer_id = paid.customer_id
+                                                    AND p.shop_id = :shopId AND p.paid_at < :from)) AS fresh
+       FROM paid GROUP BY currency, buyer
+     )
+     SELECT p.currency, count(*) AS paidOrders, sum(p.paid) AS paidAmount,
+            (SELECT count(*) FROM buyers b WHERE b.currency = p.currency) AS payingBuyers,
+            (SELECT count(*) FROM buyers b WHERE b.currency = p.currency AND b.n >= 2) AS repeatBuyers,
+            (SELECT count(*) FROM buyers b WHERE b.currency = p.currency AND b.fresh) AS newBuyers
+     FROM paid p GROUP BY p.currency ORDER BY p.currency`,
+  ).all({ shopId, from, until }) as PaidRow[];
+}
+
+/** Paid amount per order paid in the range, for day buckets (bucketed in the shop's zone by the caller). */
+export function paidInstants(db: Db, shopId: number, currency: string, from: number, until: number): { paidAt: number; paid: number; buyer: number }[] {
+  return statement(
+    db,
+    `SELECT paid_at AS paidAt, paid, coalesce(customer_id, -id) AS buyer FROM sales_order WHERE shop_id = ? AND currency = ? AND paid_at >= ? AND paid_at < ? ORDER BY paid_at`,
+  ).all(shopId, currency, from, until) as { paidAt: number; paid: number; buyer: number }[];
+}
+
+/** Orders with a shipment in the range (the denominator of the return rate). */
+export function shippedOrders(db: Db, shopId: number, from: number, until: number): number {
+  return statement(
+    db,
+    `SELECT count(DISTINCT s.order_id) FROM shipment s JOIN sales_order o ON o.id = s.order_id
+     WHERE o.shop_id = ? AND s.shipped_at >= ? AND s.shipped_at < ?`,
+  )
+    .pluck()
+    .get(shopId, from, until) as number;
+}
+
+export function ticketCounts(db: Db, shopId: number, from: number, until: number): { opened: number; resolved: number } {
+  return statement(
+    db,
+    `SELECT coalesce(sum(opened_at >= :from AND opened_at < :until), 0) AS opened,
+            coalesce(sum(resolved_at >= :from AND resolved_at < :until), 0) AS resolved
+     FROM ticket WHERE shop_id = :shopId`,
+  ).get({ shopId, from, until }) as { opened: number; resolved: number };
+}
+
+export interface TrafficRow {
+  visitors: number;
+  pageViews: number;
+  bounced: number;
+  addToCart: number;
+  days: number;
+}
+
+/** Shop-level traffic (rows without a SKU, all sources summed) over the days. */
+export function trafficSums(db: Db, shopId: number, fromDay: string, toDay: string): TrafficRow {
+  return statement(
+    db,
+    `SELECT coalesce(sum(visitors), 0) AS visitors, coalesce(sum(page_views), 0) AS pageViews,
+            coalesce(sum(bounced), 0) AS bounced, coalesce(sum(add_to_cart), 0) AS addToCart, count(DISTINCT day) AS days
+     FROM traffic_daily WHERE shop_id = ? AND sku_id IS NULL AND day >= ? AND day <= ?`,
+  ).get(shopId, fromDay, toDay) as TrafficRow;
+}
+
+export function trafficByDay(db: Db, shopId: number, fromDay: string, toDay: string): { day: string; visitors: number }[] {
+  return statement(
+    db,
+    `SELECT day, sum(visitors) AS visitors FROM traffic_daily WHERE shop_id = ? AND sku_id IS NULL AND day >= ? AND day <= ? GROUP BY day ORDER BY day`,
+  ).all(shopId, fromDay, toDay) as { day: string; visitors: number }[];
+}
+
+export interface SkuTrafficRow {
+  skuId: number;
+  sku: string;
+  title: string;
+  visitors: number;
+}
+
+export function skuTraffic(db: Db, shopId: number, fromDay: string, toDay: string): SkuTrafficRow[] {
+  return statement(
+    db,
+    `SELECT t.sku_id AS skuId, s.code AS sku, p.title, sum(t.visitors) AS visitors
+     FROM traffic_daily t JOIN sku s ON s.id = t.sku_id JOIN product p ON p.id = s.product_id
+     WHERE t.shop_id = ? AND t.sku_id IS NOT NULL AND t.day >= ? AND t.day <= ?
+     GROUP BY t.sku_id ORDER BY visitors DESC, s.code`,
+  ).all(shopId, fromDay, toDay) as SkuTrafficRow[];
+}
+
+export interface SkuSalesRow {
+  skuId: number;
+  sku: string;
+  title: string;
+  currency: string;
+  units: number;
+  amount: number;
+  buyers: number;
+}
+
+/** Per SKU: units, line amount (price × quantity − line discount) and buyers over orders paid in the range. */
+export function skuSales(db: Db, shopId: number, from: number, until: number): SkuSalesRow[] {
+  return statement(
+    db,
+    `SELECT l.sku_id AS skuId, s.code AS sku, p.title, o.currency, sum(l.quantity) AS units,
+            sum(l.quantity * l.unit_price - l.discount) AS amount, count(DISTINCT coalesce(o.customer_id, -o.id)) AS buyers
+     FROM order_line l JOIN sales_order o ON o.id = l.order_id JOIN sku s ON s.id = l.sku_id JOIN product p ON p.id = s.product_id
+     WHERE o.shop_id = ? AND o.paid_at >= ? AND o.paid_at < ?
+     GROUP BY l.sku_id, o.currency ORDER BY amount DESC, s.code`,
+  ).all(shopId, from, until) as SkuSalesRow[];
+}
+
+export interface AdRow {
+  channel: string;
+  currency: string;
+  spend: number;
+  impressions: number;
+  clicks: number;
+  revenue: number;
+}
+
+export function adSums(db: Db, shopId: number, fromDay: string, toDay: string): AdRow[] {
+  return statement(
+    db,
+    `SELECT channel, currency, sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(revenue) AS revenue
+     FROM ad_daily WHERE shop_id = ? AND day >= ? AND day <= ? GROUP BY channel, currency ORDER BY channel, currency`,
+  ).all(shopId, fromDay, toDay) as AdRow[];
+}
+
+/** Returns opened in the range per SKU (through their lines), for "a rise in returns". */
+export function skuReturns(db: Db, shopId: number, from: number, until: number): { skuId: number; sku: string; returns: number }[] {
+  return statement(
+    db,
+    `SELECT l.sku_id AS skuId, s.code AS sku, count(DISTINCT r.id) AS returns
+     FROM return_request r JOIN return_line rl ON rl.return_id = r.id JOIN order_line l ON l.id = rl.order_line_id
+     JOIN sku s ON s.id = l.sku_id JOIN sales_order o ON o.id = r.order_id
+     WHERE o.shop_id = ? AND r.opened_at >= ? AND r.opened_at < ?
+     GROUP BY l.sku_id ORDER BY returns DESC, s.code`,
+  ).all(shopId, from, until) as { skuId: number; sku: string; returns: number }[];
+}
+
+export interface StockRow {
+  skuId: number;
+  sku: string;
+  title: string;
+  currency: string;
+  available: number;
+  cost: number | null;
+  leadTimeDays: number | null;
+  sold: number;
+}
+
+/** Active SKUs with stock figures and units sold (lines of orders paid, not cancelled) in [from, until). Stock is shared across shops. */
+export function stockWithSales(db: Db, from: number, until: number): StockRow[] {
+  return statement(
+    db,
+    `SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand - s.reserved AS available, s.cost, s.lead_time_days AS leadTimeDays,
+            coalesce((SELECT sum(l.quantity) FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.sku_id = s.id
+                        AND o.status <> 'cancelled' AND o.paid_at >= ? AND o.paid_at < ?), 0) AS sold
+     FROM sku s JOIN product p ON p.id = s.product_id
+     WHERE p.status = 'active'
+     ORDER BY s.code`,
+  ).all(from, until) as StockRow[];
+}

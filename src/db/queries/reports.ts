@@ -1,0 +1,134 @@
+import { statement, type Db } from '../open.js';
+
+/** Orders that count as sales: paid (paid_at set) and not cancelled. */
+const SALE = "o.paid_at IS NOT NULL AND o.status <> 'cancelled'";
+
+export interface ReportShop {
+  id: number;
+  name: string;
+  platform: string;
+  timezone: string;
+}
+
+export function reportShops(db: Db, shopId?: number): ReportShop[] {
+  if (shopId !== undefined) return statement(db, 'SELECT id, name, platform, timezone FROM shop WHERE id = ?').all(shopId) as ReportShop[];
+  return statement(db, 'SELECT id, name, platform, timezone FROM shop ORDER BY name').all() as ReportShop[];
+}
+
+export interface SaleOrderRow {
+  paidAt: number;
+  currency: string;
+  paid: number;
+  refunded: number;
+  units: number;
+}
+
+/** Sale orders of one shop paid in [from, until). */
+export function saleOrders(db: Db, shopId: number, from: number, until: number): SaleOrderRow[] {
+  return statement(
+    db,
+    `SELECT o.paid_at AS paidAt, o.currency, o.paid, o.refunded,
+       (SELECT coalesce(sum(l.quantity), 0) FROM order_line l WHERE l.order_id = o.id) AS units
+     FROM sales_order o WHERE o.shop_id = ? AND ${SALE} AND o.paid_at >= ? AND o.paid_at < ?`,
+  ).all(shopId, from, until) as SaleOrderRow[];
+}
+
+export interface SkuSalesRow {
+  skuId: number;
+  currency: string;
+  units: number;
+  revenue: number;
+}
+
+/** Units and line revenue (quantity × unit price − line discount) per SKU and order currency, one shop, paid in [from, until). */
+export function skuSales(db: Db, shopId: number, from: number, until: number): SkuSalesRow[] {
+  return statement(
+    db,
+    `SELECT l.sku_id AS skuId, o.currency, sum(l.quantity) AS units, sum(l.quantity * l.unit_price - l.discount) AS revenue
+     FROM order_line l JOIN sales_order o ON o.id = l.order_id
+     WHERE l.sku_id IS NOT NULL AND o.shop_id = ? AND ${SALE} AND o.paid_at >= ? AND o.paid_at < ?
+     GROUP BY l.sku_id, o.currency`,
+  ).all(shopId, from, until) as SkuSalesRow[];
+}
+
+/** The latest sale instant per SKU for one shop before `until`: an order paid or a sale movement (shipment). */
+export function lastSales(db: Db, shopId: number, until: number): { skuId: number; at: number }[] {
+  return statement(
+    db,
+    `SELECT skuId, max(at) AS at FROM (
+       SELECT l.sku_id AS skuId, o.paid_at AS at FROM order_line l JOIN sales_order o ON o.id = l.order_id
+         WHERE l.sku_id IS NOT NULL AND o.shop_id = ? AND ${SALE} AND o.paid_at < ?
+       UNION ALL
+       SELECT m.sku_id, m.occurred_at FROM stock_movement m JOIN sales_order o ON o.id = m.order_id
+         WHERE m.kind = 'sale' AND o.shop_id = ? AND m.occurred_at < ?
+     ) GROUP BY skuId`,
+  ).all(shopId, until, shopId, until) as { skuId: number; at: number }[];
+}
+
+export interface SkuInfoRow {
+  skuId: number;
+  code: string;
+  title: string;
+  variant: string;
+  currency: string;
+  cost: number | null;
+  onHand: number;
+  reserved: number;
+  reorderPoint: number | null;
+  leadTimeDays: number | null;
+  archived: number;
+}
+
+export function skuInfo(db: Db): SkuInfoRow[] {
+  return statement(
+    db,
+    `SELECT s.id AS skuId, s.code, p.title, s.variant, s.currency, s.cost, s.on_hand AS onHand, s.reserved,
+       s.reorder_point AS reorderPoint, s.lead_time_days AS leadTimeDays, p.status = 'archived' AS archived
+     FROM sku s JOIN product p ON p.id = s.product_id ORDER BY s.code`,
+  ).all() as SkuInfoRow[];
+}
+
+export interface CustomerOrderRow {
+  customerId: number;
+  shopId: number;
+  currency: string;
+  paidAt: number;
+  paid: number;
+}
+
+/** Every sale order with a known buyer paid before `until` (all history), oldest first. */
+export function customerOrders(db: Db, until: number, shopId?: number): CustomerOrderRow[] {
+  const shop = shopId === undefined ? '' : 'AND o.shop_id = @shopId';
+  return statement(
+    db,
+    `SELECT o.customer_id AS customerId, o.shop_id AS shopId, o.currency, o.paid_at AS paidAt, o.paid
+     FROM sales_order o WHERE o.customer_id IS NOT NULL AND ${SALE} AND o.paid_at < @until ${shop}
+     ORDER BY o.paid_at, o.id`,
+  ).all({ until, ...(shopId !== undefined && { shopId }) }) as CustomerOrderRow[];
+}
+
+export interface AdRow {
+  shop: string;
+  channel: string;
+  campaign: string;
+  currency: string;
+  spend: number;
+  impressions: number;
+  clicks: number;
+  orders: number;
+  revenue: number;
+}
+
+/** ad_daily summed per shop, channel, campaign and currency over the days [fromDay, toDay] (days are already shop-local). */
+export function adTotals(db: Db, fromDay: string, toDay: string, shopId?: number): AdRow[] {
+  const shop = shopId === undefined ? '' : 'AND a.shop_id = @shopId';
+  return statement(
+    db,
+    `SELECT s.name AS shop, a.channel, a.campaign, a.currency, sum(a.spend) AS spend, sum(a.impressions) AS impressions,
+       sum(a.clicks) AS clicks, sum(a.orders) AS orders, sum(a.revenue) AS revenue
+     FROM ad_daily a JOIN shop s ON s.id = a.shop_id
+     WHERE a.day >= @fromDay AND a.day <= @toDay ${shop}
+     GROUP BY s.name, a.channel, a.campaign, a.currency
+     ORDER BY a.currency, sum(a.spend) DESC, a.channel, a.campaign`,
+  ).all({ fromDay, toDay, ...(shopId !== undefined && { shopId }) }) as AdRow[];
+}

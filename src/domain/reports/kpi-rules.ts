@@ -1,0 +1,103 @@
+import type { Db } from '../../db/open.js';
+import * as q from '../../db/queries/kpi.js';
+import { ratingSummary } from '../service/reviews.js';
+import type { Shop } from '../shops/types.js';
+import type { KpiSection } from './kpi.js';
+import { instantRange, type Period } from './period.js';
+
+/** "What to look at": each finding names its rule and carries the numbers that triggered it. */
+export type RuleCode = 'lowRoas' | 'lowConversionSku' | 'slowMover' | 'stockoutBeforeReorder' | 'returnsRising' | 'badReviewsRising' | 'repurchaseFalling';
+
+export interface Finding {
+  rule: RuleCode;
+  /** The shop it concerns; null for stock, which all shops share. */
+  shop: string | null;
+  /** A channel, a SKU code, or the shop. */
+  subject: string;
+  /** The numbers behind it, already formatted where they are money or rates (stable English keys). */
+  numbers: Record<string, string | number>;
+}
+
+/** The thresholds, in one place (docs/kpi.md lists them). */
+export const RULES = {
+  /** A SKU with at least this many visitors … */
+  skuMinVisitors: 100,
+  /** … and a conversion below this. */
+  skuMaxConversion: 0.01,
+  /** Trailing days of sales used for stock cover. */
+  salesWindowDays: 30,
+  /** Stock lasting longer than this at the recent pace is a slow mover (or nothing sold at all). */
+  slowCoverDays: 90,
+  /** Returns or negative reviews of a SKU: at least this many, and more than in the comparison period. */
+  minRise: 2,
+  /** A fall of the repurchase rate by at least this much (points of 0…1). */
+  repurchaseDrop: 0.05,
+  /** Slow movers listed, those tying up the most money at cost first. */
+  maxSlowMovers: 5,
+} as const;
+
+const DAY = 86_400_000;
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+export interface RuleInput {
+  shops: Shop[];
+  sections: KpiSection[];
+  period: Period;
+  comparePeriod: Period;
+}
+
+export function attentionList(db: Db, input: RuleInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const [i, shop] of input.shops.entries()) {
+    const section = input.sections[i]!;
+    for (const c of section.channels) {
+      if (c.spend > 0 && c.roas !== null && c.roas < 1) {
+        findings.push({ rule: 'lowRoas', shop: shop.name, subject: c.channel, numbers: { roas: c.roas.toFixed(2), spend: c.spend, revenue: c.revenue, currency: shop.currency } });
+      }
+    }
+    const { from, until } = instantRange(input.period, shop.timezone);
+    const prev = instantRange(input.comparePeriod, shop.timezone);
+    const buyers = new Map(q.skuSales(db, shop.id, from, until).map((r) => [r.sku, r.buyers]));
+    for (const t of q.skuTraffic(db, shop.id, input.period.fromDay, input.period.toDay)) {
+      const b = buyers.get(t.sku) ?? 0;
+      if (t.visitors >= RULES.skuMinVisitors && b / t.visitors < RULES.skuMaxConversion) {
+        findings.push({ rule: 'lowConversionSku', shop: shop.name, subject: t.sku, numbers: { visitors: t.visitors, buyers: b, conversion: pct(b / t.visitors) } });
+      }
+    }
+    const before = new Map(q.skuReturns(db, shop.id, prev.from, prev.until).map((r) => [r.sku, r.returns]));
+    for (const r of q.skuReturns(db, shop.id, from, until)) {
+      const was = before.get(r.sku) ?? 0;
+      if (r.returns >= RULES.minRise && r.returns > was) findings.push({ rule: 'returnsRising', shop: shop.name, subject: r.sku, numbers: { returns: r.returns, previous: was } });
+    }
+    const negBefore = new Map(ratingSummary(db, { from: prev.from, to: prev.until, shopId: shop.id }).skus.map((s) => [s.sku, s.negative]));
+    for (const s of ratingSummary(db, { from, to: until, shopId: shop.id }).skus) {
+      const was = negBefore.get(s.sku) ?? 0;
+      if (s.negative >= RULES.minRise && s.negative > was) findings.push({ rule: 'badReviewsRising', shop: shop.name, subject: s.sku, numbers: { negative: s.negative, previous: was } });
+    }
+    const rep = section.metrics.find((m) => m.key === 'repurchaseRate')!;
+    if (rep.value !== null && rep.previous !== null && rep.previous - rep.value >= RULES.repurchaseDrop) {
+      findings.push({ rule: 'repurchaseFalling', shop: shop.name, subject: shop.name, numbers: { rate: pct(rep.value), previous: pct(rep.previous) } });
+    }
+  }
+  // Stock is shared by all shops: measured once, over the trailing window ending with the period.
+  const anchor = input.shops[0];
+  if (anchor) {
+    const until = instantRange(input.period, anchor.timezone).until;
+    const days = RULES.salesWindowDays;
+    const slow: { finding: Finding; value: number }[] = [];
+    for (const s of q.stockWithSales(db, until - days * DAY, until)) {
+      if (s.available <= 0 && s.sold === 0) continue;
+      const perDay = s.sold / days;
+      const cover = perDay === 0 ? null : s.available / perDay;
+      if (s.available > 0 && (cover === null || cover > RULES.slowCoverDays)) {
+        const numbers = { available: s.available, sold: s.sold, days, cover: cover === null ? '∞' : Math.round(cover), tiedUp: s.cost === null ? '—' : s.cost * s.available, currency: s.currency };
+        slow.push({ value: (s.cost ?? 0) * s.available, finding: { rule: 'slowMover', shop: null, subject: s.sku, numbers } });
+      } else if (s.leadTimeDays !== null && cover !== null && cover < s.leadTimeDays) {
+        findings.push({ rule: 'stockoutBeforeReorder', shop: null, subject: s.sku, numbers: { available: s.available, sold: s.sold, days, cover: Math.floor(cover), leadTime: s.leadTimeDays } });
+      }
+    }
+    // Only the few tying up the most money: the list stays short.
+    findings.push(...slow.sort((a, b) => b.value - a.value || a.finding.subject.localeCompare(b.finding.subject)).slice(0, RULES.maxSlowMovers).map((x) => x.finding));
+  }
+  return findings;
+}

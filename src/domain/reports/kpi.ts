@@ -1,0 +1,400 @@
+import type { Db } from '../../db/open.js';
+import * as q from '../../db/queries/kpi.js';
+import { usageError } from '../errors.js';
+import { refundTotals } from '../service/returns.js';
+import { ratingSummary } from '../service/reviews.js';
+import { slaBreaches } from '../service/sla.js';
+import { defaultShop, findShop, listShops } from '../shops/shops.js';
+import type { Shop } from '../shops/types.js';
+import { attentionList, type Finding } from './kpi-rules.js';
+import { dayOf, instantRange, periodDays, previousPeriod, resolvePeriod, yearEarlier, type Period, type PeriodInput } from './period.js';
+
+export type Compare = 'previous' | 'yoy';
+export const COMPARES: readonly Compare[] = ['previous', 'yoy'];
+
+export interface KpiInput extends PeriodInput {
+  shop?: string;
+  compare?: string;
+}
+
+/** count: whole numbers; money: minor units of the section's currency; ratio: 0…1; multiple: ROAS (×); rating: stars. */
+export type MetricKind = 'count' | 'money' | 'ratio' | 'multiple' | 'rating';
+
+export const METRICS = [
+  ['visitors', 'count'],
+  ['pageViews', 'count'],
+  ['bounceRate', 'ratio'],
+  ['conversionRate', 'ratio'],
+  ['addToCartRate', 'ratio'],
+  ['orders', 'count'],
+  ['units', 'count'],
+  ['paidOrders', 'count'],
+  ['payingBuyers', 'count'],
+  ['gmv', 'money'],
+  ['refunds', 'money'],
+  ['netSales', 'money'],
+  ['aov', 'money'],
+  ['newBuyers', 'count'],
+  ['returningBuyers', 'count'],
+  ['repurchaseRate', 'ratio'],
+  ['adSpend', 'money'],
+  ['ctr', 'ratio'],
+  ['cpc', 'money'],
+  ['roas', 'multiple'],
+  ['ticketsOpened', 'count'],
+  ['ticketsResolved', 'count'],
+  ['slaBreaches', 'count'],
+  ['returnRate', 'ratio'],
+  ['averageRating', 'rating'],
+] as const satisfies readonly (readonly [string, MetricKind])[];
+
+export type MetricKey = (typeof METRICS)[number][0];
+
+export interface Metric {
+  key: MetricKey;
+  kind: MetricKind;
+  /** null when it cannot be computed (a division by zero, no reviews). */
+  value: number | null;
+  previous: number | null;
+  /** value − previous (for ratios: in points of the 0…1 scale). */
+  delta: number | null;
+  /** (value − previous) ÷ previous; null when either is null or previous is 0. */
+  change: number | null;
+}
+
+/** The sums every metric is computed from; sums of shops in one currency give the totals exactly. */
+export interface Raw {
+  visitors: number;
+  pageViews: number;
+  bounced: number;
+  addToCart: number;
+  orders: number;
+  units: number;
+  paidOrders: number;
+  payingBuyers: number;
+  paidAmount: number;
+  refunds: number;
+  newBuyers: number;
+  repeatBuyers: number;
+  adSpend: number;
+  impressions: number;
+  clicks: number;
+  adRevenue: number;
+  ticketsOpened: number;
+  ticketsResolved: number;
+  slaBreaches: number;
+  returnsOpened: number;
+  shippedOrders: number;
+  ratingSum: number;
+  ratingCount: number;
+}
+
+export interface TrendPoint {
+  day: string;
+  gmv: number;
+  visitors: number;
+  payingBuyers: number;
+  conversionRate: number | null;
+}
+
+export interface TopProduct {
+  sku: string;
+  title: string;
+  units: number;
+  amount: number;
+  buyers: number;
+  visitors: number;
+}
+
+export interface ChannelRow {
+  channel: string;
+  spend: number;
+  revenue: number;
+  impressions: number;
+  clicks: number;
+  roas: number | null;
+  ctr: number | null;
+  cpc: number | null;
+}
+
+/** Money in a currency other than the section's: listed apart, never added in. */
+export interface OtherMoney {
+  currency: string;
+  what: 'gmv' | 'refunds' | 'adSpend';
+  amount: number;
+}
+
+export interface KpiSection {
+  /** null for a total over several shops of one currency. */
+  shop: string | null;
+  shops: string[];
+  currency: string;
+  zone: string | null;
+  range: { from: number; until: number } | null;
+  metrics: Metric[];
+  raw: Raw;
+  previousRaw: Raw;
+  trend: TrendPoint[];
+  topProducts: TopProduct[];
+  channels: ChannelRow[];
+  otherCurrencies: OtherMoney[];
+}
+
+export interface KpiReport {
+  generatedAt: number;
+  period: Period;
+  compare: Compare;
+  comparePeriod: Period;
+  /** The calendar days of the trend (at least 14, ending on the period's last day). */
+  trendDays: { fromDay: string; toDay: string };
+  shops: KpiSection[];
+  /** One per currency that more than one shop reports in. */
+  totals: KpiSection[];
+  attention: Finding[];
+}
+
+const div = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+const roundMinor = (v: number | null): number | null => (v === null ? null : Math.round(v));
+
+/** Every metric from its sums; divisions by zero are null (shown as "—"). Money is rounded to the minor unit. */
+export function metricValues(r: Raw): Record<MetricKey, number | null> {
+  return {
+    visitors: r.visitors,
+    pageViews: r.pageViews,
+    bounceRate: div(r.bounced, r.visitors),
+    conversionRate: div(r.payingBuyers, r.visitors),
+    addToCartRate: div(r.addToCart, r.visitors),
+    orders: r.orders,
+    units: r.units,
+    paidOrders: r.paidOrders,
+    payingBuyers: r.payingBuyers,
+    gmv: r.paidAmount,
+    refunds: r.refunds,
+    netSales: r.paidAmount - r.refunds,
+    aov: roundMinor(div(r.paidAmount, r.payingBuyers)),
+    newBuyers: r.newBuyers,
+    returningBuyers: r.payingBuyers - r.newBuyers,
+    repurchaseRate: div(r.repeatBuyers, r.payingBuyers),
+    adSpend: r.adSpend,
+    ctr: div(r.clicks, r.impressions),
+    cpc: roundMinor(div(r.adSpend, r.clicks)),
+    roas: div(r.adRevenue, r.adSpend),
+    ticketsOpened: r.ticketsOpened,
+    ticketsResolved: r.ticketsResolved,
+    slaBreaches: r.slaBreaches,
+    returnRate: div(r.returnsOpened, r.shippedOrders),
+    averageRating: r.ratingCount === 0 ? null : Math.round((r.ratingSum / r.ratingCount) * 100) / 100,
+  };
+}
+
+export function metricsOf(raw: Raw, previousRaw: Raw): Metric[] {
+  const now = metricValues(raw);
+  const before = metricValues(previousRaw);
+  return METRICS.map(([key, kind]) => {
+    const value = now[key];
+    const previous = before[key];
+    const delta = value === null || previous === null ? null : value - previous;
+    const change = delta === null || previous === 0 ? null : delta / previous!;
+    return { key, kind, value, previous, delta, change };
+  });
+}
+
+const EMPTY_RAW: Raw = {
+  visitors: 0, pageViews: 0, bounced: 0, addToCart: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0,
+  refunds: 0, newBuyers: 0, repeatBuyers: 0, adSpend: 0, impressions: 0, clicks: 0, adRevenue: 0, ticketsOpened: 0,
+  ticketsResolved: 0, slaBreaches: 0, returnsOpened: 0, shippedOrders: 0, ratingSum: 0, ratingCount: 0,
+};
+
+function addRaw(a: Raw, b: Raw): Raw {
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof Raw)[]) out[k] += b[k];
+  return out;
+}
+
+/** The sums for one shop over one period, in the shop's zone and currency; other currencies go to `other`. */
+export function shopRaw(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDay'>, now: number, other?: OtherMoney[]): Raw {
+  const { from, until } = instantRange(days, shop.timezone);
+  const cur = shop.currency;
+  const raw = { ...EMPTY_RAW };
+  for (const row of q.placedOrders(db, shop.id, from, until)) {
+    // Counts do not depend on the currency.
+    raw.orders += row.orders;
+    raw.units += row.units;
+  }
+  for (const row of q.paidOrders(db, shop.id, from, until)) {
+    if (row.currency !== cur) {
+      other?.push({ currency: row.currency, what: 'gmv', amount: row.paidAmount });
+      continue;
+    }
+    raw.paidOrders = row.paidOrders;
+    raw.paidAmount = row.paidAmount;
+    raw.payingBuyers = row.payingBuyers;
+    raw.repeatBuyers = row.repeatBuyers;
+    raw.newBuyers = row.newBuyers;
+  }
+  const returns = refundTotals(db, { from, to: until, shopId: shop.id });
+  for (const row of returns.refunds) {
+    if (row.currency === cur) raw.refunds += row.amount;
+    else other?.push({ currency: row.currency, what: 'refunds', amount: row.amount });
+  }
+  raw.returnsOpened = returns.opened;
+  raw.shippedOrders = q.shippedOrders(db, shop.id, from, until);
+  const traffic = q.trafficSums(db, shop.id, days.fromDay, days.toDay);
+  raw.visitors = traffic.visitors;
+  raw.pageViews = traffic.pageViews;
+  raw.bounced = traffic.bounced;
+  raw.addToCart = traffic.addToCart;
+  for (const ad of q.adSums(db, shop.id, days.fromDay, days.toDay)) {
+    if (ad.currency !== cur) {
+      other?.push({ currency: ad.currency, what: 'adSpend', amount: ad.spend });
+      continue;
+    }
+    raw.adSpend += ad.spend;
+    raw.impressions += ad.impressions;
+    raw.clicks += ad.clicks;
+    raw.adRevenue += ad.revenue;
+  }
+  const tickets = q.ticketCounts(db, shop.id, from, until);
+  raw.ticketsOpened = tickets.opened;
+  raw.ticketsResolved = tickets.resolved;
+  const sla = slaBreaches(db, { from, to: until, shopId: shop.id, now });
+  raw.slaBreaches = sla.firstResponseBreaches + sla.resolutionBreaches;
+  const rating = ratingSummary(db, { from, to: until, shopId: shop.id }).overall;
+  raw.ratingSum = rating.sum;
+  raw.ratingCount = rating.count;
+  return raw;
+}
+
+/** At least 14 days ending on the period's last day, so a one-day report still shows a trend. */
+export function trendWindow(p: Pick<Period, 'fromDay' | 'toDay'>): { fromDay: string; toDay: string } {
+  const days = periodDays(p);
+  if (days.length >= 14) return { fromDay: p.fromDay, toDay: p.toDay };
+  const end = Date.parse(`${p.toDay}T00:00:00Z`);
+  return { fromDay: new Date(end - 13 * 86_400_000).toISOString().slice(0, 10), toDay: p.toDay };
+}
+
+function shopTrend(db: Db, shop: Shop, window: { fromDay: string; toDay: string }): TrendPoint[] {
+  const { from, until } = instantRange(window, shop.timezone);
+  const points = new Map(periodDays(window).map((day) => [day, { day, gmv: 0, visitors: 0, buyers: new Set<number>() }]));
+  for (const o of q.paidInstants(db, shop.id, shop.currency, from, until)) {
+    const p = points.get(dayOf(o.paidAt, shop.timezone));
+    if (!p) continue;
+    p.gmv += o.paid;
+    p.buyers.add(o.buyer);
+  }
+  for (const t of q.trafficByDay(db, shop.id, window.fromDay, window.toDay)) {
+    const p = points.get(t.day);
+    if (p) p.visitors += t.visitors;
+  }
+  return [...points.values()].map((p) => ({ day: p.day, gmv: p.gmv, visitors: p.visitors, payingBuyers: p.buyers.size, conversionRate: div(p.buyers.size, p.visitors) }));
+}
+
+function topProducts(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDay'>, limit = 10): TopProduct[] {
+  const { from, until } = instantRange(days, shop.timezone);
+  const visitors = new Map(q.skuTraffic(db, shop.id, days.fromDay, days.toDay).map((r) => [r.sku, r.visitors]));
+  return q
+    .skuSales(db, shop.id, from, until)
+    .filter((r) => r.currency === shop.currency)
+    .slice(0, limit)
+    .map((r) => ({ sku: r.sku, title: r.title, units: r.units, amount: r.amount, buyers: r.buyers, visitors: visitors.get(r.sku) ?? 0 }));
+}
+
+function channelsOf(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDay'>): ChannelRow[] {
+  return q
+    .adSums(db, shop.id, days.fromDay, days.toDay)
+    .filter((a) => a.currency === shop.currency)
+    .map((a) => ({
+      channel: a.channel,
+      spend: a.spend,
+      revenue: a.revenue,
+      impressions: a.impressions,
+      clicks: a.clicks,
+      roas: div(a.revenue, a.spend),
+      ctr: div(a.clicks, a.impressions),
+      cpc: roundMinor(div(a.spend, a.clicks)),
+    }));
+}
+
+function pickShops(db: Db, name: string | undefined): Shop[] {
+  if (name !== undefined) return [findShop(db, name)];
+  return listShops(db);
+}
+
+/**
+ * The KPI report: each shop in its own zone and currency over the same calendar days, the comparison period,
+ * totals only within one currency, and the rule-based "what to look at" list.
+ */
+export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
+  const compare = (input.compare ?? 'previous') as Compare;
+  if (!COMPARES.includes(compare)) throw usageError('input.oneOf', { field: '--compare', value: String(input.compare), choices: COMPARES.join(', ') });
+  const shops = pickShops(db, input.shop);
+  const anchor = shops[0] ?? defaultShop(db);
+  const period = resolvePeriod(input, anchor?.timezone ?? 'UTC', now);
+  const comparePeriod = compare === 'yoy' ? yearEarlier(period) : previousPeriod(period);
+  const window = trendWindow(period);
+  const sections: KpiSection[] = shops.map((shop) => {
+    const otherCurrencies: OtherMoney[] = [];
+    const raw = shopRaw(db, shop, period, now, otherCurrencies);
+    const previousRaw = shopRaw(db, shop, comparePeriod, now);
+    return {
+      shop: shop.name,
+      shops: [shop.name],
+      currency: shop.currency,
+      zone: shop.timezone,
+      range: instantRange(period, shop.timezone),
+      metrics: metricsOf(raw, previousRaw),
+      raw,
+      previousRaw,
+      trend: shopTrend(db, shop, window),
+      topProducts: topProducts(db, shop, period),
+      channels: channelsOf(db, shop, period),
+      otherCurrencies,
+    };
+  });
+  const attention = attentionList(db, { shops, sections, period, comparePeriod });
+  return { generatedAt: now, period, compare, comparePeriod, trendDays: window, shops: sections, totals: totalsOf(sections), attention };
+}
+
+/** Sums shops that share a currency (never across currencies); ratios are recomputed from the sums. */
+export function totalsOf(sections: KpiSection[]): KpiSection[] {
+  const byCurrency = new Map<string, KpiSection[]>();
+  for (const s of sections) byCurrency.set(s.currency, [...(byCurrency.get(s.currency) ?? []), s]);
+  const totals: KpiSection[] = [];
+  for (const [currency, group] of byCurrency) {
+    if (group.length < 2) continue;
+    const raw = group.map((s) => s.raw).reduce(addRaw, EMPTY_RAW);
+    const previousRaw = group.map((s) => s.previousRaw).reduce(addRaw, EMPTY_RAW);
+    const trend = group[0]!.trend.map((p, i) => {
+      const gmv = group.reduce((a, s) => a + (s.trend[i]?.gmv ?? 0), 0);
+      const visitors = group.reduce((a, s) => a + (s.trend[i]?.visitors ?? 0), 0);
+      const payingBuyers = group.reduce((a, s) => a + (s.trend[i]?.payingBuyers ?? 0), 0);
+      return { day: p.day, gmv, visitors, payingBuyers, conversionRate: div(payingBuyers, visitors) };
+    });
+    const products = new Map<string, TopProduct>();
+    for (const s of group) {
+      for (const p of s.topProducts) {
+        const had = products.get(p.sku);
+        products.set(p.sku, had ? { ...had, units: had.units + p.units, amount: had.amount + p.amount, buyers: had.buyers + p.buyers, visitors: had.visitors + p.visitors } : { ...p });
+      }
+    }
+    totals.push({
+      shop: null,
+      shops: group.map((s) => s.shop!),
+      currency,
+      zone: null,
+      range: null,
+      metrics: metricsOf(raw, previousRaw),
+      raw,
+      previousRaw,
+      trend,
+      topProducts: [...products.values()].sort((a, b) => b.amount - a.amount).slice(0, 10),
+      channels: [],
+      otherCurrencies: [],
+    });
+  }
+  return totals;
+}
+
+export function metric(section: KpiSection, key: MetricKey): Metric {
+  return section.metrics.find((m) => m.key === key)!;
+}

@@ -1,0 +1,150 @@
+import type { Db } from '../../db/open.js';
+import { lastSales, skuInfo, skuSales, type SkuInfoRow } from '../../db/queries/reports.js';
+import { usageError } from '../errors.js';
+import { instantRange, type Period } from './period.js';
+import { lastDays, positiveInt, ratio, resolveScope, type ReportScope } from './sales.js';
+
+export const PRODUCT_SECTIONS = ['bestsellers', 'slow', 'abc', 'margin'] as const;
+export type ProductSection = (typeof PRODUCT_SECTIONS)[number];
+
+export interface SkuSales {
+  sku: string;
+  title: string;
+  currency: string;
+  units: number;
+  revenue: number;
+}
+
+export interface AbcRow extends SkuSales {
+  /** Share of the currency's revenue, 0–1 (4 decimals); null when the currency had no revenue. */
+  share: number | null;
+  cumulativeShare: number | null;
+  abcClass: 'A' | 'B' | 'C';
+}
+
+export interface MarginRow extends SkuSales {
+  /** Cost of the units sold at the SKU's current cost; null when the cost is unknown or in another currency. */
+  cost: number | null;
+  margin: number | null;
+  /** (revenue − cost × units) ÷ revenue; null when cost is unknown or revenue is 0. */
+  marginRate: number | null;
+}
+
+export interface SlowRow {
+  sku: string;
+  title: string;
+  onHand: number;
+  currency: string;
+  /** on hand × cost; null when the cost is unknown. */
+  stockValue: number | null;
+  /** The latest sale (paid order or shipment) ever, or null. */
+  lastSoldAt: number | null;
+}
+
+export interface ProductsReport {
+  period: Period;
+  zone: string;
+  sections: ProductSection[];
+  top: number;
+  slowDays: number;
+  bestsellers: SkuSales[];
+  slow: SlowRow[];
+  abc: AbcRow[];
+  margin: MarginRow[];
+}
+
+export interface ProductsOptions extends ReportScope {
+  sections?: string[];
+  top?: number;
+  slowDays?: number;
+}
+
+const byRevenue = (a: SkuSales, b: SkuSales) => a.currency.localeCompare(b.currency) || b.revenue - a.revenue || b.units - a.units || a.sku.localeCompare(b.sku);
+
+/**
+ * ABC per currency: SKUs sorted by revenue; a SKU is A while the revenue before it is under 80% of the total
+ * (so the SKU crossing 80% is still A), B while under 95%, else C. Integer comparisons, no rounding.
+ */
+export function abcClasses(sales: SkuSales[]): AbcRow[] {
+  const out: AbcRow[] = [];
+  const currencies = [...new Set(sales.map((s) => s.currency))].sort();
+  for (const currency of currencies) {
+    const list = sales.filter((s) => s.currency === currency).sort(byRevenue);
+    const total = list.reduce((sum, s) => sum + s.revenue, 0);
+    let before = 0;
+    for (const s of list) {
+      const abcClass = before * 100 < total * 80 ? 'A' : before * 100 < total * 95 ? 'B' : 'C';
+      before += s.revenue;
+      out.push({ ...s, share: ratio(s.revenue, total), cumulativeShare: ratio(before, total), abcClass });
+    }
+  }
+  return out;
+}
+
+export function productsReport(db: Db, input: ProductsOptions, now: number): ProductsReport {
+  const sections = input.sections === undefined || input.sections.length === 0 ? [...PRODUCT_SECTIONS] : input.sections;
+  for (const s of sections) {
+    if (!(PRODUCT_SECTIONS as readonly string[]).includes(s)) throw usageError('input.oneOf', { field: '--section', value: s, choices: PRODUCT_SECTIONS.join(', ') });
+  }
+  const top = positiveInt(input.top, 20, '--top');
+  const slowDays = positiveInt(input.slowDays, 30, '--slow-days');
+  const scope = resolveScope(db, input, now);
+  const info = new Map<number, SkuInfoRow>(skuInfo(db).map((s) => [s.skuId, s]));
+
+  const totals = new Map<string, SkuSales & { skuId: number }>();
+  for (const shop of scope.shops) {
+    const { from, until } = instantRange(scope.period, shop.timezone);
+    for (const r of skuSales(db, shop.id, from, until)) {
+      const sku = info.get(r.skuId)!;
+      const key = `${r.skuId}\u0000${r.currency}`;
+      const t = totals.get(key) ?? { skuId: r.skuId, sku: sku.code, title: sku.title, currency: r.currency, units: 0, revenue: 0 };
+      t.units += r.units;
+      t.revenue += r.revenue;
+      totals.set(key, t);
+    }
+  }
+  const sold = [...totals.values()].sort(byRevenue);
+
+  const bestsellers: SkuSales[] = [];
+  const perCurrency = new Map<string, number>();
+  for (const { skuId: _, ...s } of sold) {
+    const n = perCurrency.get(s.currency) ?? 0;
+    if (n < top) bestsellers.push(s);
+    perCurrency.set(s.currency, n + 1);
+  }
+
+  const margin: MarginRow[] = sold.map(({ skuId, ...s }) => {
+    const sku = info.get(skuId)!;
+    const cost = sku.cost === null || sku.currency !== s.currency ? null : sku.cost * s.units;
+    const m = cost === null ? null : s.revenue - cost;
+    return { ...s, cost, margin: m, marginRate: m === null ? null : ratio(m, s.revenue) };
+  });
+
+  // Slow movers: on hand > 0 and no sale in the last N days ending with the period, each shop in its own zone.
+  const window = lastDays(scope.period.toDay, slowDays);
+  const recent = new Set<number>();
+  const lastSold = new Map<number, number>();
+  for (const shop of scope.shops) {
+    const { from, until } = instantRange(window, shop.timezone);
+    for (const r of lastSales(db, shop.id, until)) {
+      if (r.at >= from) recent.add(r.skuId);
+      if (r.at > (lastSold.get(r.skuId) ?? -Infinity)) lastSold.set(r.skuId, r.at);
+    }
+  }
+  const slow: SlowRow[] = [...info.values()]
+    .filter((s) => !s.archived && s.onHand > 0 && !recent.has(s.skuId))
+    .map((s) => ({ sku: s.code, title: s.title, onHand: s.onHand, currency: s.currency, stockValue: s.cost === null ? null : s.cost * s.onHand, lastSoldAt: lastSold.get(s.skuId) ?? null }))
+    .sort((a, b) => a.currency.localeCompare(b.currency) || (b.stockValue ?? -1) - (a.stockValue ?? -1) || a.sku.localeCompare(b.sku));
+
+  return {
+    period: scope.period,
+    zone: scope.zone,
+    sections: sections as ProductSection[],
+    top,
+    slowDays,
+    bestsellers,
+    slow,
+    abc: abcClasses(sold.map(({ skuId: _, ...s }) => s)),
+    margin,
+  };
+}

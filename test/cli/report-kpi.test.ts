@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { withDb } from '../helpers/cli.js';
+import { seedKpi } from '../unit/kpi-fixture.js';
+
+function setUp() {
+  const ctx = withDb();
+  const db = openDatabase(ctx.db);
+  try {
+    seedKpi(db);
+  } finally {
+    db.close();
+  }
+  return ctx;
+}
+
+describe('report kpi', () => {
+  it('prints a table on a terminal with changes, "—" for divisions by zero, sparklines and what to look at', async () => {
+    const { run } = setUp();
+    const r = await run(['report', 'kpi', '--date', '2026-11-20'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('KPI report 2026-11-20');
+    expect(r.stdout).toMatch(/GMV \(paid amount\)\s*│\s*¥55\.50\s*│\s*¥10\.00\s*│\s*\+455\.0%/);
+    expect(r.stdout).toMatch(/ROAS\s*│\s*0\.80\s*│\s*—\s*│\s*—/);
+    expect(r.stdout).toMatch(/[▁▂▃▄▅▆▇█]{14}/);
+    expect(r.stdout).toContain('What to look at');
+    expect(r.stdout).toContain('channel ztc returns less than it costs — ROAS 0.80 (¥80.00 revenue on ¥100.00 spend)');
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints JSON with null for divisions by zero, and CSV with one row per figure', async () => {
+    const { run } = setUp();
+    const json = JSON.parse((await run(['report', 'kpi', '--date', '2026-11-20', '--json'])).stdout);
+    expect(json.period).toEqual({ kind: 'day', from: '2026-11-20', to: '2026-11-20' });
+    expect(json.shops[0].metrics.roas.previous).toBeNull();
+    expect(json.shops[0].metrics.netSales.value).toBe('50.50');
+    const csv = await run(['report', 'kpi', '--date', '2026-11-20', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('shop,metric,value,previous,change');
+    expect(lines).toHaveLength(1 + 25);
+    // The CSV renderer guards cells starting with + or - against spreadsheet formulas.
+    expect(lines).toContain("Tea House,Conversion rate,0.80%,1.00%,'-0.20 pp");
+  });
+
+  it('compares a week year on year, in Chinese too', async () => {
+    const { run } = setUp();
+    const r = await run(['report', 'kpi', '--period', 'week', '--date', '2026-11-20', '--compare', 'yoy', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.period).toEqual({ kind: 'week', from: '2026-11-16', to: '2026-11-22' });
+    expect(json.compare).toEqual({ kind: 'yoy', from: '2025-11-16', to: '2025-11-22' });
+    const zh = await run(['--lang', 'zh-CN', 'report', 'kpi', '--date', '2026-11-20', '--format', 'plain']);
+    expect(zh.stdout).toContain('客单价');
+    expect(zh.stdout).toContain('值得关注');
+  });
+
+  it('writes md and self-contained html with -o', async () => {
+    const { run, dir } = setUp();
+    const md = await run(['report', 'kpi', '--date', '2026-11-20', '-o', 'k.md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toBe('');
+    expect(readFileSync(join(dir, 'k.md'), 'utf8')).toContain('| Average order value | ¥27.75 |');
+    const html = await run(['report', 'kpi', '--date', '2026-11-20', '--format', 'html', '-o', 'k.html']);
+    expect(html.code).toBe(0);
+    const text = readFileSync(join(dir, 'k.html'), 'utf8');
+    expect(text).toMatch(/^<!DOCTYPE html>/);
+    expect(text.match(/<svg /g)?.length).toBe(3);
+    expect(text).not.toMatch(/<script|<link|src=|href=/i);
+  });
+
+  it('explains every figure', async () => {
+    const { run } = setUp();
+    const r = await run(['report', 'kpi', '--explain', '--json']);
+    expect(r.code).toBe(0);
+    const defs = JSON.parse(r.stdout).definitions;
+    expect(defs).toHaveLength(25);
+    expect(defs.find((d: { key: string }) => d.key === 'gmv')).toMatchObject({ convention: 'gross' });
+    expect(defs.find((d: { key: string }) => d.key === 'netSales')).toMatchObject({ convention: 'net' });
+  });
+
+  it('refuses bad flags with exit 2 and an unknown shop with exit 3', async () => {
+    const { run } = setUp();
+    expect((await run(['report', 'kpi', '--compare', 'lastyear'])).code).toBe(2);
+    expect((await run(['report', 'kpi', '--from', '2026-11-01'])).code).toBe(2);
+    expect((await run(['report', 'kpi', '--date', '2026-02-30'])).code).toBe(2);
+    expect((await run(['report', 'kpi', '--shop', 'Nope'])).code).toBe(3);
+  });
+});

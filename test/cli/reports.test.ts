@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { addProduct } from '../../src/domain/catalog/products.js';
+import { receiveStock } from '../../src/domain/inventory/stock.js';
+import { addOrder } from '../../src/domain/orders/create.js';
+import { addShop } from '../../src/domain/shops/shops.js';
+import { withDb } from '../helpers/cli.js';
+import { NOW } from '../helpers/db.js';
+
+const at = (iso: string) => Date.parse(iso);
+
+/** Tea House (CNY) with two paid orders and two ad rows, US Store (USD) with one order. */
+function setUp() {
+  const ctx = withDb();
+  const db = openDatabase(ctx.db);
+  try {
+    addShop(db, { name: 'Tea House', platform: 'taobao' }, NOW);
+    addShop(db, { name: 'US Store', platform: 'shopify', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    addProduct(db, { title: '西湖龙井', sku: { code: 'LJ', price: '368', cost: '190', reorderPoint: '20', leadTimeDays: '10' } }, NOW);
+    addProduct(db, { title: 'Teapot', sku: { code: 'TP', price: '99' } }, NOW);
+    receiveStock(db, { sku: 'LJ', quantity: 30 }, NOW);
+    receiveStock(db, { sku: 'TP', quantity: 4 }, NOW);
+    const buyer = { name: '王芳', phone: '13812345678' };
+    const address = { city: '杭州市' };
+    addOrder(db, { platformOrderId: 'A1', buyer, address, items: [{ sku: 'LJ', quantity: 1 }], paid: true, placedAt: at('2026-11-23T04:00:00Z') }, NOW);
+    addOrder(db, { platformOrderId: 'A2', buyer, address, items: [{ sku: 'LJ', quantity: 2 }], paid: true, placedAt: at('2026-11-24T04:00:00Z') }, NOW);
+    addOrder(db, { shop: 'US Store', platformOrderId: 'U1', buyer: { name: 'Ann' }, address: {}, items: [{ sku: 'LJ', quantity: 1, unitPrice: '50.00' }], paid: true, placedAt: at('2026-11-24T20:00:00Z') }, NOW);
+    const ad = db.prepare('INSERT INTO ad_daily (shop_id, day, channel, campaign, currency, spend, impressions, clicks, orders, revenue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    ad.run(1, '2026-11-24', 'ztc', 'Spring', 'CNY', 10000, 4000, 100, 2, 73600);
+    ad.run(1, '2026-11-24', 'yinli', 'Retarget', 'CNY', 0, 0, 0, 0, 0);
+  } finally {
+    db.close();
+  }
+  return ctx;
+}
+
+describe('report sales', () => {
+  it('prints JSON per day, shop and currency with exact amounts and per-currency totals', async () => {
+    const { run } = setUp();
+    const r = await run(['report', 'sales', '--from', '2026-11-23', '--to', '2026-11-24', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.period).toEqual({ kind: 'range', from: '2026-11-23', to: '2026-11-24' });
+    expect(json.sales).toEqual([
+      { bucket: '2026-11-23', shop: 'Tea House', platform: 'taobao', currency: 'CNY', orders: 1, units: 1, gmv: '368.00', refunds: '0.00', net: '368.00', aov: '368.00' },
+      { bucket: '2026-11-24', shop: 'Tea House', platform: 'taobao', currency: 'CNY', orders: 1, units: 2, gmv: '736.00', refunds: '0.00', net: '736.00', aov: '736.00' },
+      { bucket: '2026-11-24', shop: 'US Store', platform: 'shopify', currency: 'USD', orders: 1, units: 1, gmv: '50.00', refunds: '0.00', net: '50.00', aov: '50.00' },
+    ]);
+    expect(json.totals.map((t: { currency: string; gmv: string }) => [t.currency, t.gmv])).toEqual([
+      ['CNY', '1104.00'],
+      ['USD', '50.00'],
+    ]);
+  });
+
+  it('gives CSV for free and plain rows in a pipe', async () => {
+    const { run } = setUp();
+    const csv = await run(['report', 'sales', '--period', 'week', '--by', 'week', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('bucket,shop,platform,orders,units,gmv,refunds,net,aov');
+    expect(csv.stdout).toContain('2026-11-23,Tea House,taobao,2,3');
+    const plain = await run(['report', 'sales', '--from', '2026-11-24', '--to', '2026-11-24', '--shop', 'US Store']);
+    expect(plain.stdout).toContain('$50.00');
+    expect(plain.stdout).not.toContain('¥');
+  });
+
+  it('speaks Chinese', async () => {
+    const { run } = setUp();
+    const r = await run(['--lang', 'zh-CN', 'report', 'sales', '--from', '2026-11-23', '--to', '2026-11-24']);
+    expect(r.stdout).toContain('成交额');
+    expect(r.stdout).toContain('客单价');
+  });
+
+  it('exits 2 on a bad --by and 3 on an unknown shop', async () => {
+    const { run } = setUp();
+    expect((await run(['report', 'sales', '--by', 'year'])).code).toBe(2);
+    expect((await run(['report', 'sales', '--shop', 'Nope'])).code).toBe(3);
+    expect((await run(['report', 'sales', '--from', '2026-11-01'])).code).toBe(2);
+  });
+});
+
+describe('report products', () => {
+  it('keys JSON per section and shows — for unknown margins', async () => {
+    const { run } = setUp();
+    const json = JSON.parse((await run(['report', 'products', '--json'])).stdout);
+    expect(Object.keys(json)).toEqual(['period', 'bestsellers', 'slow', 'abc', 'margin']);
+    expect(json.margin).toContainEqual({ sku: 'LJ', title: '西湖龙井', currency: 'CNY', units: 3, revenue: '1104.00', cost: '570.00', margin: '534.00', marginRate: 0.4837 });
+    // USD line on a CNY-costed SKU: margin unknown, never mixed
+    expect(json.margin).toContainEqual({ sku: 'LJ', title: '西湖龙井', currency: 'USD', units: 1, revenue: '50.00', cost: null, margin: null, marginRate: null });
+    expect(json.slow.skus.map((s: { sku: string }) => s.sku)).toEqual(['TP']);
+    const table = await run(['report', 'products', '--section', 'margin']);
+    expect(table.stdout).toContain('—');
+  });
+
+  it('needs one --section for CSV', async () => {
+    const { run } = setUp();
+    expect((await run(['report', 'products', '--format', 'csv'])).code).toBe(2);
+    const csv = await run(['report', 'products', '--section', 'abc', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain('LJ');
+    expect((await run(['report', 'products', '--section', 'best'])).code).toBe(2);
+    expect((await run(['report', 'products', '--top', 'x'])).code).toBe(2);
+  });
+});
+
+describe('report inventory', () => {
+  it('shows days of cover, — without sales, and reorder suggestions', async () => {
+    const { run } = setUp();
+    const json = JSON.parse((await run(['report', 'inventory', '--json'])).stdout);
+    // LJ: 30 on hand, 4 reserved → 26 available; 4 sold in 30 days; cover 195 days; 26 > 20 → no reorder
+    expect(json.inventory[0]).toMatchObject({ sku: 'LJ', available: 26, unitsSold: 4, dailySales: 0.13, daysOfCover: 195, reorder: false });
+    expect(json.inventory[1]).toMatchObject({ sku: 'TP', daysOfCover: null, reorder: false });
+    const plain = await run(['report', 'inventory']);
+    expect(plain.stdout).toMatch(/TP\tTeapot\t4\t0\t4\t0\t0\.00\t—/);
+  });
+});
+
+describe('report customers', () => {
+  it('prints buyers and segments, one section for CSV', async () => {
+    const { run } = setUp();
+    const json = JSON.parse((await run(['report', 'customers', '--json'])).stdout);
+    expect(json.buyers).toEqual([
+      { shop: 'Tea House', currency: 'CNY', buyers: 1, newBuyers: 1, returningBuyers: 0, newSpend: '1104.00', returningSpend: '0.00' },
+      { shop: 'US Store', currency: 'USD', buyers: 1, newBuyers: 1, returningBuyers: 0, newSpend: '50.00', returningSpend: '0.00' },
+    ]);
+    expect(json.segments.map((s: { currency: string }) => s.currency)).toEqual(['CNY', 'USD']);
+    expect((await run(['report', 'customers', '--section', 'segments', '--format', 'csv'])).code).toBe(0);
+    expect((await run(['report', 'customers', '--section', 'nope'])).code).toBe(2);
+  });
+});
+
+describe('report ads', () => {
+  it('prints per campaign with — where nothing was spent', async () => {
+    const { run } = setUp();
+    const json = JSON.parse((await run(['report', 'ads', '--period', 'day', '--json'])).stdout);
+    expect(json.ads[0]).toEqual({ shop: 'Tea House', channel: 'ztc', campaign: 'Spring', currency: 'CNY', spend: '100.00', impressions: 4000, clicks: 100, ctr: 0.025, cpc: '1.00', orders: 2, revenue: '736.00', roas: 7.36 });
+    expect(json.ads[1]).toMatchObject({ campaign: 'Retarget', ctr: null, cpc: null, roas: null });
+    const plain = await run(['report', 'ads', '--period', 'day']);
+    expect(plain.stdout).toMatch(/Retarget\t¥0\.00\t0\t0\t—\t—\t0\t¥0\.00\t—/);
+  });
+});

@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { addShop } from '../../src/domain/shops/shops.js';
+import { spawnShopkeep } from '../helpers/bin.js';
+import { tempDir } from '../helpers/cli.js';
+import { NOW } from '../helpers/db.js';
+import { seedKpi } from '../unit/kpi-fixture.js';
+
+function database(seed: (db: ReturnType<typeof openDatabase>) => void) {
+  const dir = tempDir();
+  const path = join(dir, 'shop.db');
+  const db = openDatabase(path);
+  try {
+    seed(db);
+  } finally {
+    db.close();
+  }
+  return { dir, path };
+}
+
+describe('report daily on the built binary, as cron runs it (no TTY, stdin closed)', () => {
+  it("writes yesterday in the shop's zone to a dated file, and the same file again on a second run", () => {
+    const { dir, path } = database(seedKpi);
+    // 00:30 on the 21st in Beijing is still the 20th in UTC: yesterday is the 20th.
+    const env = { SHOPKEEP_NOW: '2026-11-20T16:30:00Z' };
+    const first = spawnShopkeep(['--db', path, 'report', 'daily', '--out-dir', 'out', '--format', 'md'], { cwd: dir, env });
+    expect(first).toMatchObject({ code: 0, signal: null, stdout: '' });
+    const file = join(dir, 'out', 'kpi-2026-11-20.md');
+    expect(first.stderr.trim()).toBe(`wrote ${file}`);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# KPI report 2026-11-20');
+    expect(text).toContain('| GMV (paid amount) | ¥55.50 | ¥10.00 | +455.0% |');
+    const mtime = statSync(file).mtimeMs;
+    const second = spawnShopkeep(['--db', path, 'report', 'daily', '--out-dir', 'out', '--format', 'md', '--quiet'], { cwd: dir, env });
+    expect(second).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readdirSync(join(dir, 'out'))).toEqual(['kpi-2026-11-20.md']);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(statSync(file).mtimeMs).toBeGreaterThanOrEqual(mtime);
+  });
+
+  it('exits 0 on a day without orders, html by default in ./reports, on the real clock', () => {
+    const { dir, path } = database((db) => addShop(db, { name: 'Quiet Shop', platform: 'taobao' }, NOW));
+    const r = spawnShopkeep(['--db', path, 'report', 'daily'], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, signal: null, stdout: '' });
+    const bjToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const yesterday = new Date(Date.parse(`${bjToday}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const file = join(dir, 'reports', `kpi-${yesterday}.html`);
+    expect(existsSync(file)).toBe(true);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('Quiet Shop');
+    expect(html).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('writes JSON, and refuses csv with exit 2 before writing anything', () => {
+    const { dir, path } = database(seedKpi);
+    const env = { SHOPKEEP_NOW: '2026-11-21T08:00:00Z' };
+    const json = spawnShopkeep(['--db', path, '--json', 'report', 'daily', '--out-dir', join(dir, 'j')], { env });
+    expect(json.code).toBe(0);
+    const data = JSON.parse(readFileSync(join(dir, 'j', 'kpi-2026-11-20.json'), 'utf8'));
+    expect(data.shops[0].metrics.gmv.value).toBe('55.50');
+    expect(data.shops[0].metrics.roas.previous).toBeNull();
+    const csv = spawnShopkeep(['--db', path, 'report', 'daily', '--format', 'csv', '--out-dir', join(dir, 'c')], { env });
+    expect(csv.code).toBe(2);
+    expect(existsSync(join(dir, 'c'))).toBe(false);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { addProduct } from '../../src/domain/catalog/products.js';
+import { addOrder } from '../../src/domain/orders/create.js';
+import { kpiReport, metric, metricValues, type KpiSection } from '../../src/domain/reports/kpi.js';
+import { instantRange } from '../../src/domain/reports/period.js';
+import { addShop } from '../../src/domain/shops/shops.js';
+import { kpiJson, kpiRows } from '../../src/cli/views/kpi.js';
+import { sparkline } from '../../src/cli/views/sparkline.js';
+import { en } from '../../src/i18n/en.js';
+import { translator } from '../../src/i18n/index.js';
+import { memoryDb, NOW } from '../helpers/db.js';
+import { bj, seedKpi } from './kpi-fixture.js';
+
+const t = translator(en);
+const value = (s: KpiSection, key: Parameters<typeof metric>[1]) => metric(s, key).value;
+
+function fixture() {
+  const db = memoryDb();
+  seedKpi(db);
+  return db;
+}
+
+describe('kpiReport on a hand-computed day', () => {
+  const db = fixture();
+  const report = kpiReport(db, { date: '2026-11-20' }, NOW);
+  const s = report.shops[0]!;
+
+  it('uses the calendar day in the shop zone and compares with the day before', () => {
+    expect(report.period).toEqual({ kind: 'day', fromDay: '2026-11-20', toDay: '2026-11-20' });
+    expect(report.comparePeriod).toEqual({ kind: 'day', fromDay: '2026-11-19', toDay: '2026-11-19' });
+    expect(s.range).toEqual({ from: Date.parse('2026-11-19T16:00:00Z'), until: Date.parse('2026-11-20T16:00:00Z') });
+  });
+
+  it('computes every formula', () => {
+    const expected: Record<string, number | null> = {
+      visitors: 250, pageViews: 600, bounceRate: 100 / 250, conversionRate: 2 / 250, addToCartRate: 25 / 250,
+      orders: 4, units: 5, paidOrders: 3, payingBuyers: 2, gmv: 5550, refunds: 500, netSales: 5050, aov: 2775,
+      newBuyers: 1, returningBuyers: 1, repurchaseRate: 0.5, adSpend: 10000, ctr: 0.02, cpc: 50, roas: 0.8,
+      ticketsOpened: 2, ticketsResolved: 1, slaBreaches: 2, returnRate: 0.5, averageRating: 3.5,
+    };
+    for (const m of s.metrics) expect(m.value, m.key).toBeCloseTo(expected[m.key]!, 10);
+    expect(s.metrics.map((m) => m.key).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('sets each figure beside its comparison: an order at 23:30 Beijing stays on the day before', () => {
+    expect(metric(s, 'gmv')).toMatchObject({ previous: 1000, delta: 4550, change: 4.55 });
+    expect(metric(s, 'payingBuyers').previous).toBe(1);
+    expect(metric(s, 'conversionRate').previous).toBeCloseTo(0.01, 10);
+    // No ads the day before: divisions by zero are null, and so is the change.
+    expect(metric(s, 'roas')).toMatchObject({ value: 0.8, previous: null, delta: null, change: null });
+    expect(metric(s, 'cpc').previous).toBeNull();
+    expect(metric(s, 'averageRating').previous).toBeNull();
+  });
+
+  it('shows a division by zero as "—" in the table and null in JSON, never NaN or Infinity', () => {
+    const rows = kpiRows(t, report);
+    const roas = rows.find((r) => r.metric === 'ROAS')!;
+    expect(roas).toMatchObject({ value: '0.80', previous: '—', change: '—' });
+    const json = kpiJson(report);
+    expect(json.shops[0]!.metrics.roas).toEqual({ value: 0.8, previous: null, delta: null, change: null });
+    expect(json.shops[0]!.metrics.gmv).toEqual({ value: '55.50', previous: '10.00', delta: '45.50', change: 4.55 });
+    expect(json.shops[0]!.metrics.aov!.value).toBe('27.75');
+    const text = JSON.stringify(json) + JSON.stringify(rows);
+    expect(text).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('lists what to look at with the numbers behind each finding', () => {
+    const rules = report.attention.map((f) => `${f.rule}:${f.subject}`);
+    expect(rules).toContain('lowRoas:ztc');
+    expect(rules).toContain('lowConversionSku:B');
+    expect(rules).not.toContain('lowConversionSku:A');
+    expect(rules).toContain('stockoutBeforeReorder:C');
+    expect(report.attention.find((f) => f.rule === 'lowRoas')!.numbers).toMatchObject({ roas: '0.80', spend: 10000, revenue: 8000 });
+    expect(report.attention.find((f) => f.rule === 'lowConversionSku')!.numbers).toEqual({ visitors: 120, buyers: 1, conversion: '0.8%' });
+    expect(report.attention.find((f) => f.rule === 'stockoutBeforeReorder')!.numbers).toMatchObject({ available: 1, sold: 4, cover: 7, leadTime: 30 });
+  });
+
+  it('builds a trend of at least 14 days with the day in the shop zone', () => {
+    expect(s.trend).toHaveLength(14);
+    expect(s.trend.at(-1)).toMatchObject({ day: '2026-11-20', gmv: 5550, visitors: 250, payingBuyers: 2 });
+    expect(s.trend.at(-2)).toMatchObject({ day: '2026-11-19', gmv: 1000 });
+    expect(s.topProducts[0]).toMatchObject({ sku: 'A', units: 3, amount: 3000, buyers: 2, visitors: 150 });
+  });
+});
+
+describe('kpi rules over periods', () => {
+  it('flags a falling repurchase rate and rising returns and bad reviews for a SKU', () => {
+    const db = fixture();
+    // The day before: 1 buyer with 2 orders (100%); on the 20th 1 of 2 (50%).
+    addOrder(db, { platformOrderId: 'P1', buyer: { name: '李雷', phone: '13900001111' }, address: {}, items: [{ sku: 'A', quantity: 1 }], paid: true, placedAt: bj('2026-11-19T09:00') }, bj('2026-11-19T09:00'));
+    const review = db.prepare('INSERT INTO review (shop_id, sku_id, rating, reviewed_at) VALUES (1, 1, ?, ?)');
+    review.run(1, bj('2026-11-20T08:00'));
+    review.run(2, bj('2026-11-20T09:00'));
+    const lineOf = (order: string) => db.prepare('SELECT l.id, o.id AS orderId FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE o.platform_order_id = ?').get(order) as { id: number; orderId: number };
+    for (const o of ['O1', 'O3']) {
+      const l = lineOf(o);
+      const r = db.prepare("INSERT INTO return_request (order_id, type, status, reason, opened_at, updated_at) VALUES (?, 'return', 'requested', 'x', ?, ?)").run(l.orderId, bj('2026-11-20T20:00'), bj('2026-11-20T20:00'));
+      db.prepare('INSERT INTO return_line (return_id, order_line_id, quantity) VALUES (?, ?, 1)').run(r.lastInsertRowid, l.id);
+    }
+    const report = kpiReport(db, { date: '2026-11-20' }, NOW);
+    const found = (rule: string) => report.attention.find((f) => f.rule === rule);
+    expect(found('repurchaseFalling')?.numbers).toEqual({ rate: '50.0%', previous: '100.0%' });
+    expect(found('returnsRising')).toMatchObject({ subject: 'A', numbers: { returns: 2, previous: 0 } });
+    expect(found('badReviewsRising')).toMatchObject({ subject: 'A', numbers: { negative: 2, previous: 0 } });
+  });
+});
+
+describe('time zones and currencies', () => {
+  it('cuts a 23-hour DST day in America/New_York and counts orders on their local day', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'NY Shop', platform: 'shopify', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    addProduct(db, { title: 'Mug', sku: { code: 'M', price: '12.00', currency: 'USD', allowBackorder: true } }, NOW);
+    const at = (iso: string) => Date.parse(iso);
+    const buy = (id: string, when: number) => addOrder(db, { platformOrderId: id, buyer: { name: id, email: `${id}@x.test` }, address: {}, items: [{ sku: 'M', quantity: 1 }], paid: true, placedAt: when }, when);
+    buy('N1', at('2026-03-08T00:30:00-05:00')); // just after midnight, still EST
+    buy('N2', at('2026-03-08T23:30:00-04:00')); // late evening, EDT: still the 8th
+    buy('N3', at('2026-03-09T00:30:00-04:00')); // the 9th
+    buy('N4', at('2026-03-07T23:30:00-05:00')); // the 7th
+    const r = kpiReport(db, { date: '2026-03-08' }, NOW);
+    const s = r.shops[0]!;
+    expect(s.range!.until - s.range!.from).toBe(23 * 3_600_000);
+    expect(value(s, 'paidOrders')).toBe(2);
+    expect(value(s, 'gmv')).toBe(2400);
+    const fall = instantRange({ fromDay: '2026-11-01', toDay: '2026-11-01' }, 'America/New_York');
+    expect(fall.until - fall.from).toBe(25 * 3_600_000);
+  });
+
+  it('reports each shop in its currency and totals only within one currency', () => {
+    const db = fixture();
+    addShop(db, { name: 'Tea PDD', platform: 'pdd' }, NOW);
+    addShop(db, { name: 'Etsy Tea', platform: 'etsy', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    addOrder(db, { shop: 'Tea PDD', platformOrderId: 'D1', buyer: { name: '钱七', phone: '13300005555' }, address: {}, items: [{ sku: 'A', quantity: 1 }], paid: true, placedAt: bj('2026-11-20T11:00') }, bj('2026-11-20T11:00'));
+    addOrder(db, { shop: 'Etsy Tea', platformOrderId: 'E1', buyer: { name: 'Ann', email: 'ann@x.test' }, address: {}, items: [{ sku: 'B', quantity: 1, unitPrice: '7.25' }], paid: true, placedAt: Date.parse('2026-11-20T12:00:00-05:00') }, Date.parse('2026-11-20T12:00:00-05:00'));
+    const r = kpiReport(db, { date: '2026-11-20' }, NOW);
+    expect(r.shops.map((s) => [s.shop, s.currency, value(s, 'gmv')])).toEqual([
+      ['Tea House', 'CNY', 5550],
+      ['Etsy Tea', 'USD', 725],
+      ['Tea PDD', 'CNY', 1000],
+    ]);
+    expect(r.totals).toHaveLength(1);
+    expect(r.totals[0]).toMatchObject({ shop: null, currency: 'CNY', shops: ['Tea House', 'Tea PDD'] });
+    expect(value(r.totals[0]!, 'gmv')).toBe(6550);
+    expect(value(r.totals[0]!, 'payingBuyers')).toBe(3);
+    // Ratios are recomputed from the sums, not averaged: 3 buyers over 250 visitors (Tea PDD has no traffic).
+    expect(value(r.totals[0]!, 'conversionRate')).toBeCloseTo(3 / 250, 10);
+    const json = kpiJson(r);
+    expect(json.totals.map((x) => x.currency)).toEqual(['CNY']);
+  });
+});
+
+describe('metric helpers', () => {
+  it('never divides by zero', () => {
+    const values = metricValues({
+      visitors: 0, pageViews: 0, bounced: 0, addToCart: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0, refunds: 0,
+      newBuyers: 0, repeatBuyers: 0, adSpend: 0, impressions: 0, clicks: 0, adRevenue: 0, ticketsOpened: 0, ticketsResolved: 0, slaBreaches: 0,
+      returnsOpened: 0, shippedOrders: 0, ratingSum: 0, ratingCount: 0,
+    });
+    for (const key of ['bounceRate', 'conversionRate', 'addToCartRate', 'aov', 'repurchaseRate', 'ctr', 'cpc', 'roas', 'returnRate', 'averageRating'] as const) expect(values[key], key).toBeNull();
+  });
+
+  it('draws sparklines', () => {
+    expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7])).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([null, 0, 0])).toBe(' ▁▁');
+    expect(sparkline([])).toBe('');
+  });
+});
