@@ -18,6 +18,8 @@
 //   --cpu-prof         afterwards, run each import once more under `node --cpu-prof` and print where the time goes
 //                      (profiles kept in bench/.data/import/cpu-prof/)
 //   --clean            delete the generated files in bench/.data/import/ at the end
+// Every command runs a private copy of bin/ + dist/ taken at the start (bench/.data/import/binary/), so a build
+// by someone else during the run cannot break it half-way. Build first.
 // Generated files and the prepared database are cached in bench/.data/import/ (git ignores bench/.data/) and
 // reused while the generator version, the size and the schema stay the same.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,10 +33,10 @@ import { GENERATOR_VERSION, NOW } from './common.js';
 import { GNU_TIME, measure } from './measure.js';
 import { printProfile, summariseProfile } from './profile.js';
 import { generateShopify } from './shopify.js';
+import { snapshotBinary } from './snapshot.js';
 import { generateTaobao } from './taobao.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'shopkeep.js');
 const dataDir = join(root, 'bench', '.data', 'import');
 const Database = createRequire(join(root, 'package.json'))('better-sqlite3');
 
@@ -73,6 +75,12 @@ const sqliteVersion = (() => {
 })();
 if (!sqliteVersion) log('sqlite3 (the SQLite command-line shell) is not on PATH: no floor, no ratios. Install it (apt-get install sqlite3) to compare.');
 mkdirSync(dataDir, { recursive: true });
+// Every command of the run uses one private copy of bin/ + dist/ (others may rebuild dist/ meanwhile).
+const distBuilt = statSync(join(root, 'dist', 'main.js')).mtime;
+const bin = await snapshotBinary(root, join(dataDir, 'binary'));
+const git = (args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+const gitHead = git(['rev-parse', '--short', 'HEAD']) || '?';
+const dirtySrc = git(['status', '--porcelain', '--', 'src']) !== '';
 
 // ------------------------------------------------------------------------------------------------ data
 
@@ -227,6 +235,10 @@ if (doShopify) {
       `${fmtInt(c.customers)} customers, ${fmtInt(c.movements)} sale movements, ${fmtInt(c.events)} events, ${c.mb.toFixed(0)} MB; statuses ${JSON.stringify(c.status)}`);
     if (j.orders.new !== orders) say(`(1) WARNING: ${j.orders.new} new orders, the file has ${orders}`);
     copyDb(work('full'), work('after-full'));
+    // Checkpointed (untimed), as any later shopkeep command would leave it: (2) then times only its own work.
+    const d = new Database(work('after-full'));
+    d.pragma('wal_checkpoint(TRUNCATE)');
+    d.close();
 
     log(`[shopify] sqlite3 floor for the overlapping export …`);
     const f2 = await floor([overlapFile]);
@@ -285,9 +297,7 @@ const verdict = (x) => {
 };
 const perOrder = (x) => (x.orders && x.r.ms && !x.r.capped && !x.r.failed && !x.r.skipped ? `${((x.r.ms / x.orders) * 1000).toFixed(0)} µs` : '');
 
-const git = (args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
-const dirtySrc = git(['status', '--porcelain', '--', 'src']) !== '';
-console.log(`shopkeep at ${git(['rev-parse', '--short', 'HEAD']) || '?'}${dirtySrc ? ' + uncommitted changes in src/' : ''}, dist built ${statSync(join(root, 'dist', 'main.js')).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+console.log(`shopkeep at ${gitHead}${dirtySrc ? ' + uncommitted changes in src/' : ''}, dist built ${distBuilt.toISOString().slice(0, 16).replace('T', ' ')} UTC (a copy of it runs every command)`);
 console.log(`node ${process.version}, sqlite3 ${sqliteVersion ?? '(not installed)'}, ${cpus().length} CPUs; peak RSS from ${GNU_TIME ? 'GNU time %M' : 'VmHWM polling'}; ` +
   `shopkeep imports: ${RUNS} run${RUNS > 1 ? 's (median)' : ''} each on a fresh copy; sqlite3 floor: median of ${FLOOR_RUNS}; cap ${CAP_S} s per command`);
 if (shopify) console.log(`Shopify orders_export.csv: ${fmtInt(shopify.rows)} line rows (${fmtInt(shopify.physicalLines)} physical lines: multi-line notes), ${fmtInt(shopify.orders)} orders, ${mb(shopify.bytes).toFixed(1)} MB, 79 columns; ` +

@@ -1,0 +1,315 @@
+// Report benchmark. Whole-process wall time, in one run, of
+//   · `shopkeep report kpi --period month --json`   (1–11 Nov, the month so far, compared with the 11 days before)
+//   · `shopkeep report products --json`             (last 30 days ending yesterday: bestsellers, slow movers, ABC, margin)
+// beside the `sqlite3` shell running the equivalent aggregates (printed below with --sql) on the same file: a
+// database of 300,000 orders over a year for two shops (Taobao CNY, Shopify USD; bench/orders/generate.js, reused
+// unchanged) plus a year of traffic_daily (shop and per-SKU rows) and ad_daily rows added here.
+// Targets: each report within 2× its sqlite3 twin, and under 500 ms.
+// Usage: npm run build && node bench/report/run.js [runs] [--sql] [--clean]   (runs default 5; --clean deletes bench/.data/report-*)
+// Every command runs untimed once first (warm file cache; its output is checked), then the shopkeep command and its
+// sqlite3 twin run in alternation, so a busy moment on the machine hits both alike.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { currentSchemaVersion, generate, GENERATOR_VERSION, NOW } from '../orders/generate.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'shopkeep.js');
+const dataDir = join(root, 'bench', '.data');
+const REPORT_VERSION = 1; // bump when the traffic/ad rows added here change
+const db = join(dataDir, `report-300k-g${GENERATOR_VERSION}-r${REPORT_VERSION}.db`);
+const ordersDb = join(dataDir, `orders-300k-v${GENERATOR_VERSION}.db`); // bench/orders' cache, copied when current
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const runs = Number(args[0] ?? 5);
+const ORDERS = 300_000;
+const RATIO = 2;
+const LIMIT_MS = 500;
+const DAY = 86_400_000;
+const Database = createRequire(join(root, 'package.json'))('better-sqlite3');
+const env = { ...process.env, NO_COLOR: '1', SHOPKEEP_NOW: new Date(NOW).toISOString() };
+
+if (!existsSync(join(root, 'dist'))) {
+  console.error('Build first: npm run build');
+  process.exit(2);
+}
+if (spawnSync('sqlite3', ['-version']).status !== 0) {
+  console.error('The sqlite3 shell is needed (apt-get install sqlite3).');
+  process.exit(2);
+}
+mkdirSync(dataDir, { recursive: true });
+
+// ------------------------------------------------------------------------------------------- database
+
+/** Seeded PRNG (mulberry32), so every machine adds the same traffic and ad rows. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ymd = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+/** A year of days (shop-local dates, 366 of them) ending yesterday (11 Nov). */
+function yearOfDays() {
+  const days = [];
+  const last = Date.parse('2026-11-11T00:00:00Z');
+  for (let t = last - 365 * DAY; t <= last; t += DAY) days.push(ymd(t));
+  return days;
+}
+
+/** Adds traffic_daily (per shop and source, and per SKU) and ad_daily rows for the year; returns row counts. */
+function addTrafficAndAds(file) {
+  const d = new Database(file);
+  d.pragma('journal_mode = DELETE');
+  d.pragma('synchronous = OFF');
+  const rnd = prng(1111);
+  const shops = d.prepare('SELECT id, platform, currency FROM shop ORDER BY id').all();
+  const skus = d.prepare('SELECT id FROM sku ORDER BY id').pluck().all();
+  const days = yearOfDays();
+  const insTraffic = d.prepare(`INSERT INTO traffic_daily (shop_id, day, sku_id, source, visitors, page_views, bounced, avg_seconds, add_to_cart, favourites)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insAd = d.prepare(`INSERT INTO ad_daily (shop_id, day, channel, campaign, currency, spend, impressions, clicks, orders, revenue)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const counts = { traffic: 0, ads: 0 };
+  d.transaction(() => {
+    for (const shop of shops) {
+      const cn = shop.platform === 'taobao';
+      const sources = cn ? ['search', 'recommend', 'ads', 'direct'] : ['organic', 'paid', 'direct', 'social'];
+      const campaigns = cn
+        ? [['ztc', '龙井 关键词'], ['ztc', '红茶 关键词'], ['ztc', '茶具 关键词'], ['yinli', '猜你喜欢 人群'], ['yinli', '新客 拉新'], ['wanxiangtai', '全店 货品加速']]
+        : [['google', 'Search - tea'], ['google', 'Shopping - all'], ['meta', 'Prospecting'], ['meta', 'Retargeting']];
+      const scale = cn ? 1 : 0.15;
+      for (const [k, day] of days.entries()) {
+        const rush = day >= '2026-11-10' ? 4 : 1;
+        for (const source of sources) {
+          const visitors = Math.round((400 + rnd() * 300) * scale * rush) + 1;
+          insTraffic.run(shop.id, day, null, source, visitors, Math.round(visitors * (2 + rnd() * 2)), Math.round(visitors * (0.3 + rnd() * 0.3)),
+            Math.round(30 + rnd() * 90), Math.round(visitors * (0.05 + rnd() * 0.1)), Math.round(visitors * rnd() * 0.05));
+          counts.traffic++;
+        }
+        for (const sku of skus) {
+          const visitors = Math.round(rnd() * 25 * scale * rush);
+          insTraffic.run(shop.id, day, sku, '', visitors, visitors + Math.round(visitors * rnd()), null, null, Math.round(visitors * rnd() * 0.15), null);
+          counts.traffic++;
+        }
+        for (const [channel, campaign] of campaigns) {
+          const impressions = Math.round((5000 + rnd() * 20000) * scale * rush);
+          const clicks = Math.round(impressions * (0.005 + rnd() * 0.03));
+          const spend = Math.round(clicks * (cn ? 60 + rnd() * 120 : 40 + rnd() * 90)); // minor units
+          const orders = Math.round(clicks * rnd() * 0.06);
+          insAd.run(shop.id, day, channel, campaign, shop.currency, spend, impressions, clicks, orders, Math.round(spend * (0.4 + rnd() * 3.2) * (k % 7 === 0 ? 0.5 : 1)));
+          counts.ads++;
+        }
+      }
+    }
+  })();
+  d.pragma('journal_mode = WAL'); // as shopkeep leaves it
+  d.close();
+  return counts;
+}
+
+function cachedIsCurrent(file) {
+  if (!existsSync(file)) return false;
+  const d = new Database(file, { readonly: true });
+  const version = d.pragma('user_version', { simple: true });
+  const orders = d.prepare('SELECT count(*) FROM sales_order').pluck().get();
+  d.close();
+  return version === currentSchemaVersion(bin, dataDir, Database) && orders === ORDERS;
+}
+
+if (!cachedIsCurrent(db)) {
+  const started = Date.now();
+  const tmp = `${db}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+  if (cachedIsCurrent(ordersDb) && !existsSync(`${ordersDb}-wal`)) {
+    console.error(`Copying ${ordersDb} (bench/orders' database, same generator) …`);
+    copyFileSync(ordersDb, tmp);
+  } else {
+    console.error(`Generating ${ORDERS.toLocaleString('en')} orders with bench/orders/generate.js …`);
+    generate({ root, file: tmp, orders: ORDERS, log: (line) => console.error(line) });
+  }
+  const added = addTrafficAndAds(tmp);
+  console.error(`  added ${added.traffic.toLocaleString('en')} traffic_daily and ${added.ads.toLocaleString('en')} ad_daily rows`);
+  const check = spawnSync(process.execPath, [bin, '--db', tmp, 'db', 'check', '--json'], { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  if (check.status !== 0) throw new Error(`database fails \`shopkeep db check\` (exit ${check.status}): ${(check.stdout + check.stderr).slice(0, 2000)}`);
+  for (const suffix of ['-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+  renameSync(tmp, db);
+  console.error(`  shopkeep db check: ok; ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const stats = (() => {
+  const d = new Database(db, { readonly: true });
+  const one = (sql) => d.prepare(sql).pluck().get();
+  const s = {
+    shops: one('SELECT count(*) FROM shop'),
+    orders: one('SELECT count(*) FROM sales_order'),
+    lines: one('SELECT count(*) FROM order_line'),
+    skus: one('SELECT count(*) FROM sku'),
+    traffic: one('SELECT count(*) FROM traffic_daily'),
+    ads: one('SELECT count(*) FROM ad_daily'),
+    first: one('SELECT min(placed_at) FROM sales_order'),
+    last: one('SELECT max(placed_at) FROM sales_order'),
+    mb: statSync(db).size / 1024 / 1024,
+  };
+  s.shopRows = d.prepare('SELECT id, timezone FROM shop ORDER BY id').all();
+  d.close();
+  return s;
+})();
+
+// ---------------------------------------------------------------------------------- equivalent SQL
+
+/** Epoch ms of 00:00 on `day` (YYYY-MM-DD) in `zone` (DST-safe: the offset is looked up at that instant). */
+function zoneMidnight(day, zone) {
+  const guess = Date.parse(`${day}T00:00:00Z`);
+  const offsetAt = (t) => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(t)).map((p) => [p.type, p.value]));
+    return Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`) - t;
+  };
+  let t = guess - offsetAt(guess);
+  t = guess - offsetAt(t);
+  return t;
+}
+const range = (fromDay, toDay, zone) => ({ from: zoneMidnight(fromDay, zone), until: zoneMidnight(ymd(Date.parse(`${toDay}T00:00:00Z`) + DAY), zone) });
+const hoursOffset = (zone, at) => Math.round((zoneMidnight(ymd(at), zone) - Date.parse(`${ymd(at)}T00:00:00Z`)) / -60_000); // minutes east of UTC
+
+const YESTERDAY = '2026-11-11';
+const MONTH = { fromDay: '2026-11-01', toDay: YESTERDAY };
+const PREVIOUS = { fromDay: '2026-10-21', toDay: '2026-10-31' }; // --compare previous: the same number of days just before
+const PRODUCTS = { fromDay: '2026-10-13', toDay: YESTERDAY }; // the sibling reports' default: the last 30 days ending yesterday
+
+/** What `report kpi --period month` asks of SQLite, per shop, for the month and the comparison period. */
+function kpiSql() {
+  const out = [];
+  for (const shop of stats.shopRows) {
+    for (const p of [MONTH, PREVIOUS]) {
+      const { from, until } = range(p.fromDay, p.toDay, shop.timezone);
+      const s = shop.id;
+      const tz = hoursOffset(shop.timezone, from);
+      out.push(`-- shop ${s}, ${p.fromDay}..${p.toDay} (${shop.timezone})`,
+        // orders placed (not cancelled) and their units
+        `SELECT o.currency, count(*), coalesce(sum((SELECT sum(l.quantity) FROM order_line l WHERE l.order_id = o.id)), 0) FROM sales_order o
+          WHERE o.shop_id = ${s} AND o.placed_at >= ${from} AND o.placed_at < ${until} AND o.status <> 'cancelled' GROUP BY o.currency;`,
+        // paid orders, GMV, paying / repeat / new buyers
+        `WITH paid AS (SELECT currency, paid, coalesce(customer_id, -id) AS buyer, customer_id FROM sales_order
+            WHERE shop_id = ${s} AND paid_at >= ${from} AND paid_at < ${until}),
+          buyers AS (SELECT currency, buyer, count(*) AS n, (customer_id IS NULL OR NOT EXISTS (SELECT 1 FROM sales_order p
+            WHERE p.customer_id = paid.customer_id AND p.shop_id = ${s} AND p.paid_at < ${from})) AS fresh FROM paid GROUP BY currency, buyer)
+         SELECT currency, count(*), sum(paid), (SELECT count(*) FROM buyers), (SELECT count(*) FROM buyers WHERE n >= 2),
+           (SELECT count(*) FROM buyers WHERE fresh) FROM paid GROUP BY currency;`,
+        // GMV per local day (the trend)
+        `SELECT date((paid_at / 1000) + ${tz * 60}, 'unixepoch') AS day, sum(paid), count(DISTINCT coalesce(customer_id, -id)) FROM sales_order
+          WHERE shop_id = ${s} AND paid_at >= ${from} AND paid_at < ${until} GROUP BY day;`,
+        // refunds in the period (cancelled orders, by cancel time), shipped orders (return-rate denominator)
+        `SELECT sum(refunded) FROM sales_order WHERE shop_id = ${s} AND refunded > 0 AND cancelled_at >= ${from} AND cancelled_at < ${until};`,
+        `SELECT count(DISTINCT s.order_id) FROM shipment s JOIN sales_order o ON o.id = s.order_id WHERE o.shop_id = ${s} AND s.shipped_at >= ${from} AND s.shipped_at < ${until};`,
+        // traffic (shop level, per day, per SKU) and ads
+        `SELECT sum(visitors), sum(page_views), sum(bounced), sum(add_to_cart), count(DISTINCT day) FROM traffic_daily
+          WHERE shop_id = ${s} AND sku_id IS NULL AND day BETWEEN '${p.fromDay}' AND '${p.toDay}';`,
+        `SELECT day, sum(visitors) FROM traffic_daily WHERE shop_id = ${s} AND sku_id IS NULL AND day BETWEEN '${p.fromDay}' AND '${p.toDay}' GROUP BY day;`,
+        `SELECT sku_id, sum(visitors) AS v FROM traffic_daily WHERE shop_id = ${s} AND sku_id IS NOT NULL AND day BETWEEN '${p.fromDay}' AND '${p.toDay}' GROUP BY sku_id ORDER BY v DESC;`,
+        `SELECT channel, currency, sum(spend), sum(impressions), sum(clicks), sum(revenue) FROM ad_daily
+          WHERE shop_id = ${s} AND day BETWEEN '${p.fromDay}' AND '${p.toDay}' GROUP BY channel, currency;`,
+        // units, revenue and buyers per SKU (bestsellers, low-conversion SKUs)
+        `SELECT l.sku_id, o.currency, sum(l.quantity), sum(l.quantity * l.unit_price - l.discount) AS amount, count(DISTINCT coalesce(o.customer_id, -o.id))
+          FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE o.shop_id = ${s} AND o.paid_at >= ${from} AND o.paid_at < ${until}
+          GROUP BY l.sku_id, o.currency ORDER BY amount DESC;`);
+    }
+  }
+  // slow movers / stock-outs: stock with units sold in the last 30 days (stock is shared by the shops)
+  const { from, until } = range('2026-10-13', YESTERDAY, stats.shopRows[0].timezone);
+  out.push('-- stock with units sold in the last 30 days (slow movers, stock-outs)',
+    `SELECT s.id, s.on_hand - s.reserved, s.cost, (SELECT coalesce(sum(l.quantity), 0) FROM order_line l JOIN sales_order o ON o.id = l.order_id
+       WHERE l.sku_id = s.id AND o.status <> 'cancelled' AND o.paid_at >= ${from} AND o.paid_at < ${until}) AS sold
+     FROM sku s JOIN product p ON p.id = s.product_id WHERE p.status = 'active' ORDER BY (s.on_hand - s.reserved) * s.cost DESC;`);
+  return out.join('\n');
+}
+
+/** What `report products` asks of SQLite: bestsellers/ABC/margin per SKU, and the last sale per SKU for slow movers. */
+function productsSql() {
+  const out = [];
+  for (const shop of stats.shopRows) {
+    const { from, until } = range(PRODUCTS.fromDay, PRODUCTS.toDay, shop.timezone);
+    const s = shop.id;
+    out.push(`-- shop ${s}, ${PRODUCTS.fromDay}..${PRODUCTS.toDay} (${shop.timezone})`,
+      // bestsellers by revenue, with units and margin at current cost (ABC is a running sum over the same rows)
+      `SELECT l.sku_id, o.currency, sum(l.quantity) AS units, sum(l.quantity * l.unit_price - l.discount) AS revenue,
+         sum(l.quantity * l.unit_price - l.discount) - sum(l.quantity) * k.cost AS margin,
+         sum(sum(l.quantity * l.unit_price - l.discount)) OVER (PARTITION BY o.currency ORDER BY sum(l.quantity * l.unit_price - l.discount) DESC
+           ROWS UNBOUNDED PRECEDING) AS cumulative
+       FROM order_line l JOIN sales_order o ON o.id = l.order_id JOIN sku k ON k.id = l.sku_id
+       WHERE l.sku_id IS NOT NULL AND o.shop_id = ${s} AND o.paid_at IS NOT NULL AND o.status <> 'cancelled' AND o.paid_at >= ${from} AND o.paid_at < ${until}
+       GROUP BY l.sku_id, o.currency ORDER BY o.currency, revenue DESC;`,
+      // last sale per SKU ever (order paid or sale movement): slow movers = stock on hand and no sale since the window start
+      `SELECT k.id, k.on_hand, k.on_hand * k.cost AS value, x.at FROM sku k JOIN product p ON p.id = k.product_id LEFT JOIN (
+         SELECT sku_id, max(at) AS at FROM (
+           SELECT l.sku_id, o.paid_at AS at FROM order_line l JOIN sales_order o ON o.id = l.order_id
+             WHERE l.sku_id IS NOT NULL AND o.shop_id = ${s} AND o.paid_at IS NOT NULL AND o.status <> 'cancelled' AND o.paid_at < ${until}
+           UNION ALL
+           SELECT m.sku_id, m.occurred_at FROM stock_movement m JOIN sales_order o ON o.id = m.order_id
+             WHERE m.kind = 'sale' AND o.shop_id = ${s} AND m.occurred_at < ${until}) GROUP BY sku_id) x ON x.sku_id = k.id
+       WHERE p.status = 'active' AND k.on_hand > 0 AND (x.at IS NULL OR x.at < ${from}) ORDER BY value DESC;`);
+  }
+  out.push('-- SKU details', "SELECT s.id, s.code, p.title, s.variant, s.currency, s.cost, s.on_hand, s.reserved, p.status = 'archived' FROM sku s JOIN product p ON p.id = s.product_id ORDER BY s.code;");
+  return out.join('\n');
+}
+
+const sql = { kpi: kpiSql(), products: productsSql() };
+if (process.argv.includes('--sql')) {
+  console.log(`-- report kpi --period month equivalent\n${sql.kpi}\n\n-- report products equivalent\n${sql.products}\n`);
+}
+
+// ------------------------------------------------------------------------------------------ timing
+
+const commands = {
+  kpi: { label: 'shopkeep report kpi --period month --json', file: process.execPath, args: [bin, '--db', db, 'report', 'kpi', '--period', 'month', '--json'] },
+  kpiSql: { label: 'sqlite3: the same aggregates (kpi)', file: 'sqlite3', args: [db], input: sql.kpi },
+  products: { label: 'shopkeep report products --json', file: process.execPath, args: [bin, '--db', db, 'report', 'products', '--json'] },
+  productsSql: { label: 'sqlite3: the same aggregates (products)', file: 'sqlite3', args: [db], input: sql.products },
+};
+
+function once(c) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(c.file, c.args, { input: c.input, encoding: 'utf8', env, maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 || r.stderr.includes('Error')) throw new Error(`${c.label} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  return { ms, stdout: r.stdout };
+}
+
+// Warm-up (untimed) and a look at the outputs.
+const kpiOut = JSON.parse(once(commands.kpi).stdout);
+const productsOut = JSON.parse(once(commands.products).stdout);
+for (const c of [commands.kpiSql, commands.productsSql]) once(c);
+
+const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+for (let i = 0; i < runs; i++) for (const k of Object.keys(commands)) samples[k].push(once(commands[k]).ms);
+const summary = (list) => {
+  const s = [...list].sort((a, b) => a - b);
+  return { median: s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, min: s[0] };
+};
+const t = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summary(v)]));
+
+const f = (ms) => `${ms.toFixed(1)} ms`;
+console.log(`node ${process.version}, sqlite3 ${spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).stdout.split(' ')[0]}, ${runs} timed runs each after a warm-up; ` +
+  `${stats.shops} shops, ${stats.orders.toLocaleString('en')} orders, ${stats.lines.toLocaleString('en')} lines, ${stats.skus} SKUs, ` +
+  `${stats.traffic.toLocaleString('en')} traffic_daily + ${stats.ads.toLocaleString('en')} ad_daily rows, ${ymd(stats.first)}..${ymd(stats.last)}, ${stats.mb.toFixed(0)} MB`);
+console.log(`kpi period ${JSON.stringify(kpiOut.period ?? null)}; products sections ${Object.keys(productsOut).join(', ')}`);
+console.log(`${'command'.padEnd(44)} ${'median'.padStart(11)} ${'min'.padStart(11)} ${'vs sqlite3'.padStart(10)}  target`);
+const row = (k, twin) => {
+  const ratio = twin ? t[k].median / t[twin].median : null;
+  const verdict = twin ? `≤ ${RATIO}× and < ${LIMIT_MS} ms: ${ratio <= RATIO && t[k].median < LIMIT_MS ? 'met' : 'MISSED'}` : '';
+  console.log(`${commands[k].label.padEnd(44)} ${f(t[k].median).padStart(11)} ${f(t[k].min).padStart(11)} ${(ratio ? `${ratio.toFixed(2)}×` : '1.00×').padStart(10)}  ${verdict}`);
+};
+row('kpiSql');
+row('kpi', 'kpiSql');
+row('productsSql');
+row('products', 'productsSql');
+console.log(`samples (ms): ${Object.entries(samples).map(([k, v]) => `${k} [${v.map((x) => x.toFixed(0)).join(', ')}]`).join('; ')}`);
+if (process.argv.includes('--clean')) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
