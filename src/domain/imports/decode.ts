@@ -1,4 +1,5 @@
 import { invalidData } from '../errors.js';
+import { firstBadOffset } from '../text/decode.js';
 
 export type ImportEncoding = 'utf-8' | 'utf-16le' | 'gb18030' | 'windows-1252' | 'shift_jis';
 
@@ -10,24 +11,10 @@ export function decodeStrict(bytes: Uint8Array, encoding: ImportEncoding, file: 
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw invalidData('import.undecodable', { file, encoding, offset: base + firstBad(bytes, encoding) }, { key: 'import.undecodable.hint' });
+    throw invalidData('import.undecodable', { file, encoding, offset: base + firstBadOffset(encoding, bytes) }, { key: 'import.undecodable.hint' });
   }
 }
 
-function firstBad(bytes: Uint8Array, encoding: ImportEncoding): number {
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  return lo;
-}
 
 const CHINESE = new Set(['taobao', 'tmall', 'jd', 'pdd', 'douyin']);
 

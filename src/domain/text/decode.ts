@@ -25,7 +25,7 @@ function strict(encoding: Encoding, bytes: Uint8Array, file: string, base: numbe
 }
 
 /** Finds the first undecodable byte by bisecting on prefixes that decode (streaming mode tolerates a cut sequence). */
-function firstBadOffset(encoding: Encoding, bytes: Uint8Array): number {
+export function firstBadOffset(encoding: string, bytes: Uint8Array): number {
   let lo = 0;
   let hi = bytes.length;
   while (lo < hi) {
