@@ -7,6 +7,8 @@
 // each beside the floor: the `sqlite3` shell's `sqlite3 DB '.mode csv' '.import FILE t'` of the same CSV into a
 // plain table in an empty database (for the Taobao pair, the UTF-8 twins of both files in one sqlite3 process:
 // the shell cannot decode GB18030). Targets: (1) and (2) within 3× their floor; peak RSS within 256 MB.
+// A realistic 79-column row is ~350 bytes (order rows ~500, further line rows ~190), so 1,000,000 rows make a
+// ~352 MB file; the generator does not trim or pad toward a size.
 //
 // Usage: npm run build && node bench/import/run.js [--lines N] [--taobao-orders N] [--runs N] [--cap S]
 //          [--no-shopify] [--no-taobao] [--cpu-prof] [--clean]
@@ -43,7 +45,21 @@ const Database = createRequire(join(root, 'package.json'))('better-sqlite3');
 // --------------------------------------------------------------------------------------------- options
 
 const argv = process.argv.slice(2);
+const VALUED = ['--lines', '--taobao-orders', '--runs', '--cap'];
+const FLAGS = ['--no-shopify', '--no-taobao', '--cpu-prof', '--clean', '--help'];
+for (let i = 0; i < argv.length; i++) {
+  if (VALUED.includes(argv[i])) i++;
+  else if (!FLAGS.includes(argv[i])) {
+    console.error(`unknown argument ${argv[i]}; usage: node bench/import/run.js [${VALUED.map((v) => `${v} N`).join('] [')}] [${FLAGS.join('] [')}]`);
+    process.exit(2);
+  }
+}
 const flag = (name) => argv.includes(name);
+if (flag('--help')) {
+  const text = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  console.log(text.slice(0, text.indexOf('\nimport ')).replace(/^\/\/ ?/gm, ''));
+  process.exit(0);
+}
 const option = (name, envName, fallback) => {
   const i = argv.indexOf(name);
   const raw = i >= 0 ? argv[i + 1] : process.env[envName];

@@ -1,7 +1,7 @@
--- user_version 5
+-- user_version 6
 CREATE INDEX ad_daily_day ON ad_daily (day);
 
-CREATE INDEX customer_email ON customer (shop_id, email) WHERE email IS NOT NULL;
+CREATE INDEX customer_email ON customer (shop_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
 
 CREATE INDEX customer_phone ON customer (shop_id, phone) WHERE phone IS NOT NULL;
 
