@@ -4,6 +4,7 @@ import { imports } from './0003_imports.js';
 import { service } from './0004_service.js';
 import { trafficAds } from './0005_traffic_ads.js';
 import { customerEmailIndex } from './0006_customer_email_index.js';
+import { orderCustomerPaidIndex } from './0007_order_customer_paid_index.js';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex];
+export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -43,7 +43,7 @@ export function paidOrders(db: Db, shopId: number, from: number, until: number):
      ), buyers AS (
        SELECT currency, buyer, count(*) AS n,
               (customer_id IS NULL OR NOT EXISTS (SELECT 1 FROM sales_order p WHERE p.customer_id = paid.customer_id
-                                                    AND p.shop_id = :shopId AND p.paid_at < :from)) AS fresh
+                                                    AND +p.shop_id = :shopId AND p.paid_at < :from)) AS fresh
        FROM paid GROUP BY currency, buyer
      )
      SELECT p.currency, count(*) AS paidOrders, sum(p.paid) AS paidAmount,

@@ -1,4 +1,4 @@
--- user_version 6
+-- user_version 7
 CREATE INDEX ad_daily_day ON ad_daily (day);
 
 CREATE INDEX customer_email ON customer (shop_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
@@ -32,6 +32,8 @@ CREATE INDEX review_sku_time ON review (sku_id, reviewed_at);
 CREATE INDEX review_unanswered ON review (rating, replied_at);
 
 CREATE INDEX sales_order_customer ON sales_order (customer_id, placed_at);
+
+CREATE INDEX sales_order_customer_paid ON sales_order (customer_id, paid_at) WHERE customer_id IS NOT NULL;
 
 CREATE INDEX sales_order_paid ON sales_order (shop_id, paid_at);
 
