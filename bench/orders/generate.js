@@ -171,7 +171,7 @@ export function generate({ root, file, orders: TOTAL = 300_000, rush: RUSH = 13_
   const require = createRequire(join(root, 'package.json'));
   const Database = require('better-sqlite3');
   const bin = join(root, 'bin', 'shopkeep.js');
-  const tmp = `${file}.building`;
+  const tmp = `${file}.building-${process.pid}`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
   mkdirSync(dirname(file), { recursive: true });
   const started = Date.now();

@@ -19,9 +19,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'shopkeep.js');
 const dataDir = join(root, 'bench', '.data');
 const db = join(dataDir, `orders-300k-v${GENERATOR_VERSION}.db`);
-const work = join(dataDir, 'orders-work.db');
-const shipCsv = join(dataDir, 'orders-ship-10k.csv');
-const floorSql = join(dataDir, 'orders-ship-floor.sql');
+// Per-process names for what a run writes, so two runs at once never share a file.
+const work = join(dataDir, `orders-work-${process.pid}.db`);
+const shipCsv = join(dataDir, `orders-ship-10k-${process.pid}.csv`);
+const floorSql = join(dataDir, `orders-ship-floor-${process.pid}.sql`);
+process.on('exit', () => {
+  for (const file of [work, `${work}-wal`, `${work}-shm`, shipCsv, floorSql]) rmSync(file, { force: true });
+});
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const runs = Number(args[0] ?? 5);
 const quickRuns = runs * 3;
@@ -268,7 +272,6 @@ if (sqliteVersion) {
 const [ship, floor] = timeTogether(runs, shipJobs);
 results.push({ name: 'shopkeep order ship --from FILE', note: `${SHIP_ROWS.toLocaleString('en')} rows`, t: ship, base: floor });
 if (floor) results.push({ name: '  sqlite3 shell, set-based floor', note: `${SHIP_ROWS.toLocaleString('en')} rows`, t: floor, base: floor });
-for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
 
 // ----------------------------------------------------------------------------------------------- report
 
@@ -297,5 +300,5 @@ if (bare?.base) console.log(`  (a Node process that does nothing, node -e '', al
 console.log(`ship --from verified after its first run: ${shopkeepState.shipped.toLocaleString('en')} orders now shipped, db check ${shopkeepState.dbCheck}` +
   (floorState ? `; the sqlite3 floor writes the same rows (shipments, lines, movements, events, on-hand, reserved), db check ${floorState.dbCheck}` : ''));
 console.log(`\nsqlite3 list SQL (sqlite3 DB "…"; LIMIT 1000 for the default):\n${listSql(100_000)}`);
-console.log(`\nsqlite3 ship floor (sqlite3 COPY.db ".read ${floorSql.replace(`${root}/`, '')}"; "now" pinned):\n${floorScript(shipCsv.replace(`${root}/`, ''), Date.parse(SHIP_AT))}`);
-if (process.argv.includes('--clean')) for (const file of [db, shipCsv, floorSql]) rmSync(file, { force: true });
+console.log(`\nsqlite3 ship floor (sqlite3 COPY.db ".read FLOOR.sql"; "now" pinned; SHIP.csv = the 10,000 rows order,carrier,tracking):\n${floorScript('SHIP.csv', Date.parse(SHIP_AT))}`);
+if (process.argv.includes('--clean')) rmSync(db, { force: true });
