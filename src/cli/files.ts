@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { notFound } from '../domain/errors.js';
@@ -27,7 +26,7 @@ export function writeOutput(ctx: Ctx, path: string | undefined, content: string 
     return;
   }
   const full = resolve(ctx.io.cwd, path);
-  const temp = join(dirname(full), `.${basename(full)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(full), `.${basename(full)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   writeFileSync(temp, content, { mode: 0o600 });
   renameSync(temp, full);
 }

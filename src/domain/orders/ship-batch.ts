@@ -31,8 +31,8 @@ export function shipFromCsv(db: Db, bytes: Uint8Array, file: string, now: number
     const errors: Detail[] = [];
     const warnings: Detail[] = [];
     const seen = new Map<string, number>();
-    for (const record of records) {
-      const row = db.transaction(() => {
+    // One savepoint function for every row (its wrapper is not free to build).
+    const shipRow = db.transaction((record: (typeof records)[number]) => {
         const ref = cell(record.cells, 'order');
         const shop = cell(record.cells, 'shop') || undefined;
         const items = cell(record.cells, 'items');
@@ -41,9 +41,10 @@ export function shipFromCsv(db: Db, bytes: Uint8Array, file: string, now: number
         if (first !== undefined && items === '') throw invalidData('shipBatch.duplicate', { order: ref, line: first });
         seen.set(`${order.id}:${items}`, record.line);
         return shipLoaded(db, order, { carrier: cell(record.cells, 'carrier'), tracking: cell(record.cells, 'tracking'), items: items ? parseItems(items, 'items', false) : undefined }, now);
-      });
+    });
+    for (const record of records) {
       try {
-        warnings.push(...row().map((w) => ({ ...w, line: record.line })));
+        warnings.push(...shipRow(record).map((w) => ({ ...w, line: record.line })));
       } catch (error) {
         if (!(error instanceof ShopkeepError)) throw error;
         errors.push({ line: record.line, key: error.key, params: error.params });
