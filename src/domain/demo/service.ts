@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open.js';
-import { statement } from '../../db/open.js';
+import { deliveredOrders } from '../../db/queries/demo.js';
 import { approveReturn, closeReturn, openReturn, receiveReturn, refundReturn, rejectReturn } from '../service/returns.js';
 import { setReply } from '../../db/queries/reviews.js';
 import { formatAmount } from '../money.js';
@@ -10,31 +10,6 @@ import type { TimedStep } from './orders.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-interface Delivered {
-  ref: string;
-  shop: string;
-  platform: string;
-  deliveredAt: number;
-  sku: string;
-  quantity: number;
-  buyer: string | null;
-  unitPrice: number;
-  currency: string;
-}
-
-/** Orders that reached their buyer, with their first SKU: what reviews, tickets and returns are about. */
-function deliveredOrders(db: Db): Delivered[] {
-  return statement(
-    db,
-    `SELECT o.platform_order_id AS ref, sh.name AS shop, sh.platform, o.delivered_at AS deliveredAt, s.code AS sku, l.quantity, o.ship_name AS buyer,
-       l.unit_price AS unitPrice, o.currency
-     FROM sales_order o JOIN shop sh ON sh.id = o.shop_id
-     JOIN order_line l ON l.id = (SELECT min(id) FROM order_line WHERE order_id = o.id AND sku_id IS NOT NULL AND shipped > 0)
-     JOIN sku s ON s.id = l.sku_id
-     WHERE o.delivered_at IS NOT NULL ORDER BY o.delivered_at`,
-  ).all() as Delivered[];
-}
 
 const PRAISE_ZH = ['茶香浓郁，回甘明显，会回购', '包装很用心，送人很有面子', '发货快，茶叶新鲜', '性价比很高'];
 const PRAISE_EN = ['Lovely tea, arrived quickly', 'Beautiful gaiwan, well packed', 'Great gift, will order again'];
