@@ -5,7 +5,7 @@ import { PROFILES } from '../../src/domain/imports/profiles/index.js';
 import type { RowContext } from '../../src/domain/imports/types.js';
 import { inEveryZone } from '../helpers/zones.js';
 
-const fixture = (name: string): InputFile => ({ name, bytes: readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)) });
+const fixture = (name: string) => ({ name, bytes: readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)) });
 
 /** The same file re-encoded as UTF-8: what the profile reads once the bytes are decoded right. */
 const asUtf8 = (name: string, encoding: string): InputFile => ({ name, bytes: new TextEncoder().encode(new TextDecoder(encoding, { fatal: true }).decode(fixture(name).bytes)) });

@@ -5,7 +5,7 @@ import { PROFILES } from '../../src/domain/imports/profiles/index.js';
 import type { RowContext } from '../../src/domain/imports/types.js';
 import { inEveryZone } from '../helpers/zones.js';
 
-const fixture = (name: string): InputFile => ({ name, bytes: readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)) });
+const fixture = (name: string) => ({ name, bytes: readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)) });
 const CN: RowContext = { zone: 'Asia/Shanghai', currency: 'CNY' };
 
 /** Parses under every process zone, runs the checks each time, and insists the results are identical. */

@@ -4,7 +4,7 @@ import { parseOrderFiles, type InputFile } from '../../src/domain/imports/parse-
 import { PROFILES } from '../../src/domain/imports/profiles/index.js';
 import { inEveryZone } from '../helpers/zones.js';
 
-const fixture = (name: string): InputFile => ({ name, bytes: readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)) });
+const fixture = (name: string) => ({ name, bytes: readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)) });
 const ORDERS = 'taobao-ExportOrderList201904011200.csv';
 const ITEMS = 'taobao-ExportOrderDetailList201904011200.csv';
 const TMALL = 'taobao-tmall-ExportOrderDetailList202006011200.csv';

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open.js';
 import { skuById } from '../../db/queries/catalog.js';
 import * as iq from '../../db/queries/imports.js';
 import * as q from '../../db/queries/orders.js';
 import { findCarrier } from '../fulfilment/carriers.js';
 import { recordMovement } from '../inventory/ledger.js';
-import { matchCustomer } from '../orders/customers.js';
+import { insertMovement, setOnHand } from '../../db/queries/stock.js';
+import { matchCustomer, type BuyerInput } from '../orders/customers.js';
 import { logEvent } from '../orders/events.js';
 import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
 import type { Shop } from '../shops/types.js';
 import type { Sku } from '../catalog/types.js';
+import { contentHash } from './content-hash.js';
 import { RowError, type ImportLine, type ImportOrder } from './types.js';
 
 export type Outcome = 'new' | 'updated' | 'unchanged';
@@ -28,15 +29,19 @@ function stockWanted(status: OrderStatus, line: ImportLine): { reserve: number; 
   return RESERVING.includes(status) ? { reserve: line.quantity, ship: 0 } : { reserve: 0, ship: 0 };
 }
 
-export function contentHash(order: ImportOrder): string {
-  const { line: _line, ...content } = order;
-  return createHash('sha1').update(JSON.stringify(content)).digest('base64');
-}
 
-/** Look-ups that repeat across the orders of one import, kept for its transaction. */
+const CUSTOMERS_KEPT = 50_000;
+
+/**
+ * Look-ups that repeat across the orders of one import, kept for its transaction, and the stock totals of its
+ * new orders, written once per SKU by `flush` instead of once per line.
+ */
 export class ImportCache {
   readonly skus = new Map<number, Sku>();
   readonly matches = new Map<string, number | null>();
+  private readonly customers = new Map<string, number | null>();
+  private readonly reserved = new Map<number, number>();
+  private readonly onHandChanged = new Map<number, number>();
 
   sku(db: Db, id: number): Sku {
     let sku = this.skus.get(id);
@@ -48,6 +53,40 @@ export class ImportCache {
     const key = `${line.listingId}\u0000${line.platformSku}\u0000${line.sku}`;
     if (!this.matches.has(key)) this.matches.set(key, matchSku(db, shop, line));
     return this.matches.get(key)!;
+  }
+
+  /** The buyer's customer id. The same buyer details give the same customer, so repeat buyers cost one look-up (a name alone identifies no one: never kept). */
+  customer(db: Db, shop: Shop, buyer: BuyerInput, now: number): number | null {
+    const identified = Boolean(buyer.buyerId || buyer.phone || buyer.email);
+    const key = `${buyer.buyerId}\u0000${buyer.phone}\u0000${buyer.email}\u0000${buyer.name}`;
+    const kept = identified ? this.customers.get(key) : undefined;
+    if (kept !== undefined) return kept;
+    const id = matchCustomer(db, shop.id, buyer, now)?.id ?? null;
+    if (identified) {
+      if (this.customers.size >= CUSTOMERS_KEPT) this.customers.clear();
+      this.customers.set(key, id);
+    }
+    return id;
+  }
+
+  /** Units shipped from a SKU: the movement now, the SKU's on-hand at `flush`. */
+  shipFrom(db: Db, skuId: number, units: number, reference: string, at: number, orderId: number): Sku {
+    const sku = this.sku(db, skuId);
+    sku.onHand -= units;
+    insertMovement(db, { skuId, kind: 'sale', quantity: -units, onHandAfter: sku.onHand, unitCost: null, reason: null, reference, occurredAt: at, orderId });
+    this.onHandChanged.set(skuId, at);
+    return sku;
+  }
+
+  reserve(skuId: number, units: number): void {
+    this.reserved.set(skuId, (this.reserved.get(skuId) ?? 0) + units);
+  }
+
+  flush(db: Db): void {
+    for (const [skuId, at] of this.onHandChanged) setOnHand(db, skuId, this.skus.get(skuId)!.onHand, at);
+    for (const [skuId, units] of this.reserved) if (units !== 0) q.addReserved(db, skuId, units);
+    this.onHandChanged.clear();
+    this.reserved.clear();
   }
 }
 
@@ -62,23 +101,21 @@ export interface ApplyResult {
  * with every change in their event log, unchanged ones (same content hash) left alone. Stock follows the
  * platform's status exactly once per unit: reservations for paid orders, sale movements for shipped units.
  */
-export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number, cache = new ImportCache()): ApplyResult {
+export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number, cache = new ImportCache(), hash = contentHash(imported)): ApplyResult {
   const currency = imported.currency ?? shop.currency;
   if (currency !== shop.currency) throw new RowError('import.currencyMismatch', { order: imported.platformOrderId, currency, shopCurrency: shop.currency });
-  const hash = contentHash(imported);
   const found = iq.orderIdAndHash(db, shop.id, imported.platformOrderId);
   if (found?.import_hash === hash) return { outcome: 'unchanged', lines: imported.lines.length, negative: [] };
-  const at = imported.placedAt ?? now;
+  if (!found) return { outcome: 'new', lines: imported.lines.length, negative: createOrder(db, shop, imported, hash, source, now, cache) };
   // An order shopkeep already had (added by hand, or exported and read back) counts as changed only if it does.
-  const before = found ? snapshot(db, found.id) : null;
-  const order = found ? q.orderById(db, found.id)! : createOrder(db, shop, imported, source, at, now);
-  if (found) updateFields(db, order, imported, now);
-  const negative = syncLines(db, shop, order, imported, now, !found, cache);
+  const before = snapshot(db, found.id);
+  const order = q.orderById(db, found.id)!;
+  updateFields(db, order, imported, now);
+  const negative = syncLines(db, shop, order, imported, now, cache);
   syncShipment(db, order, imported, now);
   q.saveOrder(db, order, now);
   iq.setImportHash(db, order.id, hash);
-  const outcome: Outcome = !found ? 'new' : snapshot(db, order.id) === before ? 'unchanged' : 'updated';
-  return { outcome, lines: imported.lines.length, negative };
+  return { outcome: snapshot(db, order.id) === before ? 'unchanged' : 'updated', lines: imported.lines.length, negative };
 }
 
 const snapshot = (db: Db, orderId: number) => JSON.stringify([q.orderById(db, orderId), q.linesOf(db, orderId), q.shipmentsOf(db, orderId).length]);
@@ -95,23 +132,23 @@ function money(imported: ImportOrder, status: OrderStatus) {
   return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid: Math.max(0, paid), refunded: Math.max(0, imported.refunded ?? 0) };
 }
 
-function createOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, at: number, now: number): Order {
+/**
+ * A new order written as it will stay: one row for the order, one per line with its stock already settled,
+ * the shipment if the file names one. Returns the SKU codes the shipped units took below zero.
+ */
+function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, source: string, now: number, cache: ImportCache): string[] {
   const status = imported.status ?? 'paid';
-  const customer = matchCustomer(db, shop.id, { buyerId: imported.buyerId, name: imported.buyerName, phone: imported.buyerPhone, email: imported.buyerEmail }, now);
+  const at = imported.placedAt ?? now;
   const m = money(imported, status);
   const a = imported.address;
-  const id = q.insertOrder(db, {
+  const id = iq.insertImportedOrder(db, {
     shopId: shop.id,
     platformOrderId: imported.platformOrderId,
-    customerId: customer?.id ?? null,
-    status: status === 'on_hold' ? 'paid' : status,
+    customerId: cache.customer(db, shop, { buyerId: imported.buyerId, name: imported.buyerName, phone: imported.buyerPhone, email: imported.buyerEmail }, now),
+    status,
+    heldFrom: status === 'on_hold' ? 'paid' : null,
     currency: shop.currency,
-    itemSubtotal: m.itemSubtotal,
-    shipping: m.shipping,
-    discount: m.discount,
-    tax: m.tax,
-    total: m.total,
-    paid: m.paid,
+    ...m,
     address: {
       name: a.name ?? imported.buyerName ?? null,
       phone: a.phone ?? imported.buyerPhone ?? null,
@@ -124,23 +161,43 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, 
     },
     buyerNote: imported.buyerNote,
     sellerMemo: imported.sellerMemo,
-    source: 'import',
     placedAt: at,
     paidAt: imported.paidAt,
-  });
-  logEvent(db, { id }, at, 'import', null, status, source);
-  const order = q.orderById(db, id)!;
-  Object.assign(order, {
-    refunded: m.refunded,
     shippedAt: imported.shippedAt,
     deliveredAt: imported.deliveredAt,
     completedAt: imported.completedAt,
     cancelledAt: imported.cancelledAt,
-    status,
-    heldFrom: status === 'on_hold' ? 'paid' : null,
+    updatedAt: now,
+    importHash: hash,
   });
-  return order;
+  logEvent(db, { id }, at, 'import', null, status, source);
+  const negative: string[] = [];
+  const shippedAt = imported.shippedAt ?? now;
+  const shippedLines: { id: number; shipped: number }[] = [];
+  for (const line of imported.lines) {
+    const skuId = cache.match(db, shop, line);
+    const wanted = stockWanted(status, line);
+    const shipped = Math.min(wanted.ship, line.quantity);
+    const reserved = status === 'cancelled' || skuId === null ? 0 : Math.min(wanted.reserve, line.quantity - shipped);
+    const lineId = iq.insertImportedLine(db, { orderId: id, ...line, skuId, reserved, shipped });
+    if (shipped > 0) shippedLines.push({ id: lineId, shipped });
+    if (skuId === null) continue;
+    if (shipped > 0) {
+      const sku = cache.shipFrom(db, skuId, shipped, `order ${imported.platformOrderId}`, shippedAt, id);
+      if (sku.onHand < 0) negative.push(sku.code);
+    }
+    if (reserved > 0) cache.reserve(skuId, reserved);
+  }
+  if (imported.trackingNumber && SHIPPED.concat('partially_shipped').includes(status)) {
+    const carrier = carrierCode(imported.carrier);
+    const shipment = q.insertShipment(db, id, carrier, imported.trackingNumber, shippedAt);
+    for (const l of shippedLines) q.insertShipmentLine(db, shipment, l.id, l.shipped);
+    logEvent(db, { id }, now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import');
+  }
+  return negative;
 }
+
+const carrierCode = (carrier: string | null) => (carrier ? (findCarrier(carrier)?.code ?? carrier) : 'OTHER');
 
 /** A later export of a known order: what the platform says now wins, and every change is logged. */
 function updateFields(db: Db, order: Order, imported: ImportOrder, now: number): void {
@@ -184,8 +241,8 @@ function matchSku(db: Db, shop: Shop, line: ImportLine): number | null {
 }
 
 /** Lines by their stable key: new ones added, known ones updated; stock moved to what the status wants. */
-function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number, isNew: boolean, cache: ImportCache): string[] {
-  const stored = new Map(isNew ? [] : q.linesOf(db, order.id).map((l) => [l.lineKey, l]));
+function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number, cache: ImportCache): string[] {
+  const stored = new Map(q.linesOf(db, order.id).map((l) => [l.lineKey, l]));
   const negative: string[] = [];
   for (const line of imported.lines) {
     let current: OrderLine | undefined = stored.get(line.lineKey);
@@ -232,7 +289,7 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
 function syncShipment(db: Db, order: Order, imported: ImportOrder, now: number): void {
   if (!imported.trackingNumber || !SHIPPED.concat('partially_shipped').includes(order.status)) return;
   if (q.shipmentsOf(db, order.id).some((s) => s.trackingNumber === imported.trackingNumber)) return;
-  const carrier = imported.carrier ? (findCarrier(imported.carrier)?.code ?? imported.carrier) : 'OTHER';
+  const carrier = carrierCode(imported.carrier);
   const id = q.insertShipment(db, order.id, carrier, imported.trackingNumber, order.shippedAt ?? now);
   for (const l of q.linesOf(db, order.id)) if (l.shipped > 0) q.insertShipmentLine(db, id, l.id, l.shipped);
   logEvent(db, order, now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import');

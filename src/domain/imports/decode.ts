@@ -6,41 +6,101 @@ export type ImportEncoding = 'utf-8' | 'utf-16le' | 'gb18030' | 'windows-1252' |
 /** Legacy encodings tried, in this order, when a file is not UTF-8: the one whose header a profile knows wins. */
 export const LEGACY: readonly ImportEncoding[] = ['gb18030', 'shift_jis', 'windows-1252'];
 
-/** Decodes `bytes` strictly; undecodable bytes are exit 5 with the offset of the first bad one. */
-export function decodeStrict(bytes: Uint8Array, encoding: ImportEncoding, file: string, base = 0): string {
-  try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    throw invalidData('import.undecodable', { file, encoding, offset: base + firstBadOffset(encoding, bytes) }, { key: 'import.undecodable.hint' });
+const CHINESE = new Set(['taobao', 'tmall', 'jd', 'pdd', 'douyin']);
+
+export interface FileEncoding {
+  encoding: ImportEncoding;
+  /** Bytes of byte-order mark to skip. */
+  bom: number;
+}
+
+/** Thrown while reading a file taken for UTF-8 that is not: the caller reads it again in a legacy encoding. */
+export class NotUtf8 extends Error {
+  /** Set by the reader that knows which file it was. */
+  file = '';
+
+  constructor(readonly offset: number) {
+    super(`not UTF-8 at byte ${offset}`);
   }
 }
 
+/**
+ * How to read an order file, from its first bytes: a BOM decides; else UTF-8 while it holds (checked as the
+ * file is read: `utf8Failed` says a read found otherwise); else a legacy encoding. The header (ASCII for
+ * Amazon, Chinese for Taobao) tells whose file it is, and that decides: GB18030 for the Chinese platforms;
+ * Shift_JIS when the bytes decode as such and hold kana (Amazon Japan), else Windows-1252. When no profile
+ * knows the header there is no legacy guess: null, and the UTF-8 error (with its byte offset) stands.
+ */
+export function encodingOf(head: Uint8Array, platformOf: (text: string) => string | null, utf8Failed = false): FileEncoding | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return utf8Failed ? null : { encoding: 'utf-8', bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (!utf8Failed && decodes('utf-8', head)) return { encoding: 'utf-8', bom: 0 };
+  const platform = LEGACY.map((encoding) => platformOf(new TextDecoder(encoding).decode(head))).find((p) => p !== null);
+  // Files read through a mapping (platform "other") must be UTF-8: there is no platform to guess from.
+  if (platform === undefined || platform === null || platform === 'other') return null;
+  if (CHINESE.has(platform)) return { encoding: 'gb18030', bom: 0 };
+  if (decodes('shift_jis', head) && /[\u3040-\u30ff]/.test(new TextDecoder('shift_jis').decode(head))) return { encoding: 'shift_jis', bom: 0 };
+  return { encoding: 'windows-1252', bom: 0 };
+}
 
-const CHINESE = new Set(['taobao', 'tmall', 'jd', 'pdd', 'douyin']);
+/** True when `bytes` decode strictly (a sequence cut at the end is allowed: the head of a longer file). */
+function decodes(encoding: ImportEncoding, bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const undecodable = (file: string, encoding: ImportEncoding, offset: number) =>
+  invalidData('import.undecodable', { file, encoding, offset }, { key: 'import.undecodable.hint' });
+
+/** Turns a file's chunks into text, strictly: a bad byte stops the read with its offset. */
+export interface ChunkDecoder {
+  decode(chunk: Uint8Array): string;
+  end(): string;
+}
+
+/** Bytes at the end of `data` that start a UTF-8 sequence the next chunk completes. */
+function cutSequence(data: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, data.length); back++) {
+    const byte = data[data.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
 
 /**
- * Text of an order file: a BOM decides; else strict UTF-8; else a legacy encoding. The header (ASCII for
- * Amazon, Chinese for Taobao) tells whose file it is, and that decides the candidates: GB18030 for the Chinese
- * platforms; Shift_JIS when the file decodes as such and holds kana (Amazon Japan), else Windows-1252 for
- * the others. When no profile knows the header, the UTF-8 error (with its byte offset) stands.
+ * A streaming strict decoder; `base` is the file offset of the first chunk. A file taken for UTF-8 that is not
+ * throws NotUtf8 (its caller may read it again in a legacy encoding); other encodings fail with the offset.
  */
-export function decodeOrderFile(bytes: Uint8Array, file: string, platformOf: (text: string) => string | null): { text: string; encoding: ImportEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decodeStrict(bytes.subarray(3), 'utf-8', file, 3), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeStrict(bytes.subarray(2), 'utf-16le', file, 2), encoding: 'utf-16le' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    const head = bytes.subarray(0, 64 * 1024);
-    const platform = LEGACY.map((encoding) => platformOf(new TextDecoder(encoding).decode(head))).find((p) => p !== null);
-    // Files read through a mapping (platform "other") must be UTF-8: there is no platform to guess from.
-    if (platform === undefined || platform === null || platform === 'other') return { text: decodeStrict(bytes, 'utf-8', file), encoding: 'utf-8' };
-    if (CHINESE.has(platform)) return { text: decodeStrict(bytes, 'gb18030', file), encoding: 'gb18030' };
-    try {
-      const japanese = new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
-      if (/[\u3040-\u30ff]/.test(japanese)) return { text: japanese, encoding: 'shift_jis' };
-    } catch {
-      // not Shift_JIS: fall through to Windows-1252, which decodes any byte
-    }
-    return { text: decodeStrict(bytes, 'windows-1252', file), encoding: 'windows-1252' };
-  }
+export function chunkDecoder(encoding: ImportEncoding, file: string, base: number): ChunkDecoder {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let offset = base;
+  // The start of a sequence the previous chunk left open, so a bad byte's offset counts it.
+  let open: Uint8Array = new Uint8Array(0);
+  const failed = (at: number) => (encoding === 'utf-8' ? new NotUtf8(at) : undecodable(file, encoding, at));
+  return {
+    decode(chunk) {
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        open = encoding === 'utf-8' ? chunk.slice(chunk.length - cutSequence(chunk)) : open;
+        offset += chunk.length;
+        return text;
+      } catch {
+        const data = Buffer.concat([open, chunk]);
+        throw failed(offset - open.length + firstBadOffset(encoding, data));
+      }
+    },
+    end() {
+      try {
+        return decoder.decode();
+      } catch {
+        throw failed(offset - open.length);
+      }
+    },
+  };
 }

@@ -41,8 +41,52 @@ export class OrderGrouper {
     }
   }
 
+  /** The order built so far, handed over and forgotten (its rows are all read). */
+  take(orderId: string): ImportOrder {
+    const order = this.orders.get(orderId)!;
+    this.orders.delete(orderId);
+    this.standIns.delete(order);
+    return order;
+  }
+
   result(): ImportOrder[] {
     return [...this.orders.values()];
+  }
+}
+
+export interface GroupRow {
+  record: RowRecord;
+  line: number;
+  role?: 'orders' | 'items';
+}
+
+/** A file whose rows of one order are not all together: it is read again with every order held until the end. */
+export class NotContiguous extends Error {}
+
+/**
+ * Orders handed on as soon as their rows have passed, so a file of any size is read in little memory: every
+ * platform writes an order's rows together. `beforeTake` lets the caller add rows from elsewhere (the items
+ * half of a pair) first. An order seen again after another one began throws NotContiguous.
+ */
+export function* contiguousOrders(rows: Iterable<GroupRow>, grouper: OrderGrouper, beforeTake?: (orderId: string) => void): Generator<ImportOrder> {
+  const done = new Set<string>();
+  let current: string | null = null;
+  for (const row of rows) {
+    const id = row.record.orderId;
+    if (id !== current) {
+      if (current !== null) {
+        beforeTake?.(current);
+        done.add(current);
+        yield grouper.take(current);
+      }
+      if (done.has(id)) throw new NotContiguous();
+      current = id;
+    }
+    grouper.add(row.record, row.line, row.role);
+  }
+  if (current !== null) {
+    beforeTake?.(current);
+    yield grouper.take(current);
   }
 }
 

@@ -75,6 +75,7 @@ export function mappingProfile(json: string, file: string): Profile {
   const col = (f: Field) => c[f];
   return {
     id: `mapping:${m.name}`,
+    mapping: { json, file },
     platform: m.platform,
     label: `mapping ${m.name}`,
     signature: Object.values(c) as string[],

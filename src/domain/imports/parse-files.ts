@@ -1,14 +1,18 @@
+import { createHash } from 'node:crypto';
 import { invalidData, usageError, type Detail } from '../errors.js';
-import { decodeOrderFile, type ImportEncoding } from './decode.js';
-import { csvRecords, columnIndex, detect, isBlank, rowOf, shapeProblem, type RawRecord } from './read.js';
+import { firstBadOffset } from '../text/decode.js';
+import { chunkDecoder, encodingOf, NotUtf8, undecodable, type ImportEncoding } from './decode.js';
+import { csvRecords, delimiterOf, type RawRecord } from './csv-stream.js';
+import { columnIndex, detect, isBlank, rowOf, shapeProblem } from './read.js';
 import { normalizeHeader } from './clean.js';
-import { OrderGrouper, totalsWarnings } from './group.js';
+import { contiguousOrders, NotContiguous, OrderGrouper, totalsWarnings, type GroupRow } from './group.js';
+import { chunksOf, headOf, sizeOf, type InputFile } from './source.js';
 import { RowError, type ImportOrder, type Profile, type RowContext } from './types.js';
 
-export interface InputFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type { InputFile } from './source.js';
+
+const HEAD_BYTES = 64 * 1024;
+const HEADER_SEARCH_ROWS = 10;
 
 export interface FileReading {
   file: string;
@@ -33,65 +37,165 @@ export interface ParsedImport {
   warnings: Detail[];
 }
 
+/** One file with its layout known; its rows are read later, as often as needed (`rows`, `sha256` after a full read). */
+export interface Reading {
+  input: InputFile;
+  file: string;
+  size: number;
+  encoding: ImportEncoding;
+  bom: number;
+  delimiter: string;
+  profile: Profile;
+  matched: number;
+  of: number;
+  headerIndex: number;
+  header: string[];
+  rows: number;
+  sha256: string;
+  profiles: readonly Profile[];
+}
+
+/** What a read found besides orders. */
+export interface ReadLog {
+  rejected: Rejected[];
+  warnings: Detail[];
+  /** Called as bytes are read (for a progress bar). */
+  onBytes?: (bytes: number) => void;
+}
+
 /**
- * Reads one import: each file decoded, its layout detected (or forced), its rows read into order records;
- * two halves of a paired export (Taobao 订单报表 + 宝贝报表, Etsy orders + items) are joined on the order id.
+ * Reads one import whole: each file decoded, its layout detected (or forced), its rows rebuilt into orders;
+ * two halves of a paired export (Taobao 订单报表 + 宝贝报表, Etsy orders + items) joined on the order id.
  * Bad rows are collected, never thrown: the caller decides between all-or-nothing and --skip-bad.
  */
 export function parseOrderFiles(inputs: InputFile[], profiles: readonly Profile[], ctx: RowContext): ParsedImport {
-  return buildOrders(readFiles(inputs, profiles), ctx);
+  const readings = readFiles(inputs, profiles);
+  return readOrders(readings, ctx, (orders, log) => {
+    const all = [...orders];
+    return { files: fileReadings(readings), orders: all, rejected: log.rejected, warnings: log.warnings };
+  });
 }
 
-export type Reading = ReturnType<typeof readOne>;
+export const fileReadings = (readings: Reading[]): (FileReading & { sha256: string })[] =>
+  readings.map(({ file, encoding, profile, matched, of, rows, sha256 }) => ({ file, encoding, profile, matched, of, rows, sha256 }));
 
-/** Decodes each file and detects its layout (no row is read yet: the shop, and so the zone, may depend on it). */
+/** Decodes the head of each file and detects its layout (no row is read yet: the shop, and so the zone, may depend on it). */
 export function readFiles(inputs: InputFile[], profiles: readonly Profile[]): Reading[] {
   return inputs.map((input) => readOne(input, profiles));
 }
 
-/** Reads every row of the detected files into orders, bad rows aside. */
-export function buildOrders(readings: Reading[], ctx: RowContext): ParsedImport {
-  const grouper = new OrderGrouper();
-  const rejected: Rejected[] = [];
-  // The orders half first, so an order's own fields win over what its items repeat.
-  const ordered = [...readings].sort((a, b) => rank(a.profile) - rank(b.profile));
-  for (const r of ordered) {
-    const index = columnIndex(r.records[r.headerIndex]!.cells, r.file);
-    const width = r.records[r.headerIndex]!.cells.length;
-    for (const record of r.records.slice(r.headerIndex + 1)) {
-      if (isBlank(record) || r.profile.isFooter?.(record.cells)) continue;
-      const shape = shapeProblem(record, width);
-      if (shape) {
-        rejected.push({ file: r.file, line: record.line, detail: shape, cells: record.cells });
-        continue;
-      }
-      try {
-        const read = r.profile.read(rowOf(record, index), ctx);
-        if (read) grouper.add(read, record.line, r.profile.part?.role);
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        rejected.push({ file: r.file, line: record.line, detail: { line: record.line, key: error.key, params: error.params }, cells: record.cells });
-      }
+/**
+ * Hands the orders of `readings` to `consume`, a file read once as it goes when its orders' rows are together
+ * (every platform's export), else read again holding every order until the end; a file taken for UTF-8 that
+ * turns out not to be is read again in its legacy encoding. `consume` must undo its work when it throws (one
+ * transaction), since it may be called again.
+ */
+export function readOrders<T>(readings: Reading[], ctx: RowContext, consume: (orders: Iterable<ImportOrder>, log: ReadLog) => T, onBytes?: (bytes: number) => void): T {
+  checkPairs(readings);
+  let buffered = false;
+  for (;;) {
+    try {
+      const log: ReadLog = { rejected: [], warnings: [], onBytes };
+      return consume(orderStream(readings, ctx, log, buffered), log);
+    } catch (error) {
+      if (error instanceof NotContiguous && !buffered) buffered = true;
+      else if (error instanceof NotUtf8) {
+        const i = readings.findIndex((r) => r.file === error.file);
+        readings[i] = readOne(readings[i]!.input, readings[i]!.profiles, error.offset);
+      } else throw error;
     }
   }
+}
+
+function checkPairs(readings: Reading[]): void {
   const groups = new Set(readings.map((r) => r.profile.part?.group).filter(Boolean));
   for (const group of groups) {
     const roles = readings.filter((r) => r.profile.part?.group === group).map((r) => r.profile.part!.role);
     if (roles.filter((x) => x === 'orders').length > 1 || roles.filter((x) => x === 'items').length > 1) throw usageError('import.pairTwice', { group: String(group) });
   }
-  const orders = grouper.result();
-  return {
-    files: readings.map(({ file, encoding, profile, matched, of, records, headerIndex }) => ({ file, encoding, profile, matched, of, rows: records.length - headerIndex - 1 })),
-    orders,
-    rejected,
-    warnings: orders.flatMap(totalsWarnings),
+}
+
+function* orderStream(readings: Reading[], ctx: RowContext, log: ReadLog, buffered: boolean): Generator<ImportOrder> {
+  // The orders half first, so an order's own fields win over what its items repeat.
+  const ordered = [...readings].sort((a, b) => rank(a.profile) - rank(b.profile));
+  const grouper = new OrderGrouper();
+  const checked = (order: ImportOrder) => {
+    log.warnings.push(...totalsWarnings(order));
+    return order;
   };
+  if (buffered || ordered.length > 2 || (ordered.length === 2 && ordered[1]!.profile.part?.role !== 'items')) {
+    for (const r of ordered) for (const row of rowsOf(r, ctx, log)) grouper.add(row.record, row.line, row.role);
+    for (const order of grouper.result()) yield checked(order);
+    return;
+  }
+  const items = ordered[1] ? rowsOf(ordered[1], ctx, log) : null;
+  let next = items?.next();
+  // The items half is read in step: its rows for an order are taken when the orders half moves past it.
+  const takeItems = (orderId: string) => {
+    while (items && next && !next.done && next.value.record.orderId === orderId) {
+      grouper.add(next.value.record, next.value.line, next.value.role);
+      next = items.next();
+    }
+  };
+  for (const order of contiguousOrders(rowsOf(ordered[0]!, ctx, log), grouper, takeItems)) yield checked(order);
+  if (next && !next.done) {
+    items!.return(undefined);
+    throw new NotContiguous();
+  }
 }
 
 const rank = (p: Profile) => (p.part?.role === 'items' ? 1 : 0);
 
-function readOne(input: InputFile, profiles: readonly Profile[]) {
-  const platformOf = (text: string) => {
+/** The data rows of one file read by its profile; bad rows go to the log. Sets the file's row count and hash at the end. */
+function* rowsOf(r: Reading, ctx: RowContext, log: ReadLog): Generator<GroupRow> {
+  const index = columnIndex(r.header, r.file);
+  const width = r.header.length;
+  const hash = createHash('sha256');
+  if (r.bom > 0) hash.update(headOf(r.input, r.bom));
+  let seen = 0;
+  const tap = (chunk: Uint8Array) => {
+    hash.update(chunk);
+    log.onBytes?.(chunk.length);
+  };
+  for (const record of recordsOf(r, tap)) {
+    if (seen++ <= r.headerIndex) continue;
+    if (isBlank(record) || r.profile.isFooter?.(record.cells)) continue;
+    const shape = shapeProblem(record, width);
+    if (shape) {
+      log.rejected.push({ file: r.file, line: record.line, detail: shape, cells: record.cells });
+      continue;
+    }
+    try {
+      const read = r.profile.read(rowOf(record, index), ctx);
+      if (read) yield { record: read, line: record.line, role: r.profile.part?.role };
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      log.rejected.push({ file: r.file, line: record.line, detail: { line: record.line, key: error.key, params: error.params }, cells: record.cells });
+    }
+  }
+  r.rows = Math.max(0, seen - r.headerIndex - 1);
+  r.sha256 = hash.digest('hex');
+}
+
+function* recordsOf(r: Pick<Reading, 'input' | 'encoding' | 'bom' | 'delimiter' | 'file'>, tap?: (chunk: Uint8Array) => void): Generator<RawRecord> {
+  const decoder = chunkDecoder(r.encoding, r.file, r.bom);
+  function* text(): Generator<string> {
+    for (const chunk of chunksOf(r.input, r.bom)) {
+      tap?.(chunk);
+      yield decoder.decode(chunk);
+    }
+    yield decoder.end();
+  }
+  try {
+    yield* csvRecords(text(), r.delimiter, r.file);
+  } catch (error) {
+    if (error instanceof NotUtf8) error.file = r.file;
+    throw error;
+  }
+}
+
+function platformOf(profiles: readonly Profile[]) {
+  return (text: string) => {
     for (const line of text.split(/\r?\n/, 10)) {
       const cells = line.split(/[,\t]/).map((h) => normalizeHeader(h.replace(/^"|"$/g, '')));
       const profile = profiles.find((p) => p.required.every((c) => cells.includes(c)));
@@ -99,15 +203,30 @@ function readOne(input: InputFile, profiles: readonly Profile[]) {
     }
     return null;
   };
-  const { text, encoding } = decodeOrderFile(input.bytes, input.name, platformOf);
-  const records: RawRecord[] = csvRecords(text, input.name);
-  const found = detect(records, profiles);
-  if ('closest' in found) {
+}
+
+/** Reads a file's head: its encoding, delimiter and layout. `notUtf8At` is where an earlier read found it is not UTF-8. */
+function readOne(input: InputFile, profiles: readonly Profile[], notUtf8At?: number): Reading {
+  const head = headOf(input, HEAD_BYTES);
+  const found = encodingOf(head, platformOf(profiles), notUtf8At !== undefined);
+  if (!found) throw undecodable(input.name, 'utf-8', notUtf8At ?? firstBadOffset('utf-8', head));
+  const delimiter = delimiterOf(new TextDecoder(found.encoding).decode(head.subarray(found.bom)));
+  const opened = { input, file: input.name, encoding: found.encoding, bom: found.bom, delimiter };
+  const first: RawRecord[] = [];
+  try {
+    for (const record of recordsOf(opened)) if (first.push(record) >= HEADER_SEARCH_ROWS) break;
+  } catch (error) {
+    if (error instanceof NotUtf8 && notUtf8At === undefined) return readOne(input, profiles, error.offset);
+    throw error;
+  }
+  const detected = detect(first, profiles);
+  if ('closest' in detected) {
     throw invalidData(
       'import.unknownLayout',
-      { file: input.name, tried: profiles.map((p) => p.id).join(', '), closest: found.closest.id, missing: found.missing.join(', ') },
+      { file: input.name, tried: profiles.map((p) => p.id).join(', '), closest: detected.closest.id, missing: detected.missing.join(', ') },
       { key: 'import.unknownLayout.hint' },
     );
   }
-  return { file: input.name, encoding, profile: found.profile, matched: found.matched, of: found.of, headerIndex: found.headerIndex, records };
+  const { profile, matched, of, headerIndex } = detected;
+  return { ...opened, size: sizeOf(input), profile, matched, of, headerIndex, header: first[headerIndex]!.cells, rows: 0, sha256: '', profiles };
 }

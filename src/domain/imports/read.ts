@@ -1,15 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { invalidData, type Detail } from '../errors.js';
+import type { RawRecord } from './csv-stream.js';
 import { cleanCell, normalizeHeader } from './clean.js';
 import type { Profile, Row } from './types.js';
 
-const MAX_RECORD_BYTES = 1024 * 1024;
 const HEADER_SEARCH_ROWS = 10;
-
-export interface RawRecord {
-  line: number;
-  cells: string[];
-}
 
 export interface Detection {
   profile: Profile;
@@ -17,32 +11,6 @@ export interface Detection {
   matched: number;
   of: number;
   headerIndex: number;
-}
-
-/** Comma or TAB, whichever the first lines use more. */
-function delimiterOf(text: string): ',' | '\t' {
-  const head = text.slice(0, 8192);
-  return (head.match(/\t/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? '\t' : ',';
-}
-
-/** Every record with the line it starts on. Malformed CSV (an unclosed quote, a 1 MB record) is exit 5 naming the line. */
-export function csvRecords(text: string, file: string): RawRecord[] {
-  const bytes = Buffer.from(text, 'utf8');
-  let rows: { record: string[]; info: { bytes: number } }[];
-  try {
-    rows = parse(bytes, { delimiter: delimiterOf(text), info: true, relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_BYTES, skip_empty_lines: false }) as unknown as typeof rows;
-  } catch (error) {
-    const e = error as { code?: string; lines?: number };
-    const key = e.code === 'CSV_MAX_RECORD_SIZE' ? 'import.recordTooLarge' : e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'import.unclosedQuote' : 'import.malformed';
-    throw invalidData(key, { file, line: e.lines ?? 0 });
-  }
-  let offset = 0;
-  let line = 1;
-  return rows.map((row) => {
-    const start = line;
-    for (; offset < row.info.bytes; offset++) if (bytes[offset] === 0x0a) line++;
-    return { line: start, cells: row.record };
-  });
 }
 
 /** Scores each profile against the first rows; the best whose required columns are all there wins. */

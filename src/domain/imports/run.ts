@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open.js';
 import { writeTransaction } from '../../db/open.js';
-import * as iq from '../../db/queries/imports.js';
-import { invalidData, usageError, type Detail } from '../errors.js';
+import { usageError } from '../errors.js';
 import { findShop, listShops } from '../shops/shops.js';
 import { PLATFORMS, type Shop } from '../shops/types.js';
-import { applyOrder, ImportCache } from './apply.js';
-import { buildOrders, readFiles, type InputFile, type Reading, type Rejected } from './parse-files.js';
+import { fileReadings, readFiles, readOrders, type InputFile, type Reading } from './parse-files.js';
 import { PROFILES } from './profiles/index.js';
-import { RowError, type Profile } from './types.js';
+import type { Profile } from './types.js';
+import { DryRun, UnitImport, type ImportResult } from './unit-import.js';
+import { importUnitInWorker, workerScript } from './worker-client.js';
 
 export interface ImportOptions {
   shop?: string;
@@ -18,28 +17,11 @@ export interface ImportOptions {
   skipBad: boolean;
   /** A profile from a --mapping file, used instead of the built-in ones. */
   mapping?: Profile;
+  /** Bytes read of the import's files, and their size. */
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ImportResult {
-  file: string;
-  profile: string;
-  encoding: string;
-  matched: number;
-  of: number;
-  shop: string;
-  orders: { new: number; updated: number; unchanged: number };
-  lines: number;
-  rejected: number;
-  dryRun: boolean;
-  warnings: Detail[];
-  rejects: Rejected[];
-  negativeStock: string[];
-}
-
-class DryRun {
-  constructor(readonly result: ImportResult) {}
-}
+export type { ImportResult } from './unit-import.js';
 
 function profilesFor(options: ImportOptions): readonly Profile[] {
   if (options.mapping) return [options.mapping];
@@ -79,78 +61,55 @@ function units(readings: Reading[]): Reading[][] {
   return out;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * Imports order files. Each file (or pair) is one transaction: every order lands, or none does. Without
  * --skip-bad a single bad row rejects the file (exit 5, every bad line listed); with it, good rows land and
- * bad ones are returned for the rejects file. A dry run does all the work and rolls it back.
+ * bad ones are returned for the rejects file. A dry run does all the work and rolls it back. Files are read
+ * as their orders are written, so memory stays small whatever their size.
  */
 export function importOrderFiles(db: Db, inputs: InputFile[], options: ImportOptions, now: number): ImportResult[] {
   const readings = readFiles(inputs, profilesFor(options));
-  const hashes = new Map(inputs.map((i) => [i.name, sha256(i.bytes)]));
-  return units(readings).map((unit) => importUnit(db, unit, hashes, options, now));
+  return units(readings).map((unit) => importUnit(db, unit, options, now));
 }
 
-function importUnit(db: Db, unit: Reading[], hashes: Map<string, string>, options: ImportOptions, now: number): ImportResult {
+/**
+ * The same, with the files read and parsed in a worker thread while this one writes (the bundle ships the
+ * worker; run from sources, this reads in-thread).
+ */
+export async function importOrderFilesInWorker(db: Db, inputs: InputFile[], options: ImportOptions, now: number): Promise<ImportResult[]> {
+  const worker = workerScript();
+  const readings = readFiles(inputs, profilesFor(options));
+  const results: ImportResult[] = [];
+  for (const unit of units(readings)) results.push(worker ? await importUnitInWorker(db, worker, unit, prepareUnit(db, unit, options, now), options) : importUnit(db, unit, options, now));
+  return results;
+}
+
+function prepareUnit(db: Db, unit: Reading[], options: ImportOptions, now: number) {
   const shop = shopFor(db, unit, options.shop);
-  const parsed = buildOrders(unit, { zone: shop.timezone, currency: shop.currency, shop: shop.name });
   const file = unit.map((r) => r.file).join(' + ');
-  const first = parsed.files[0]!;
-  if (parsed.rejected.length > 0 && !options.skipBad) {
-    throw invalidData('import.rejectedAll', { file, count: parsed.rejected.length }, { key: 'import.rejectedAll.hint' }, parsed.rejected.map((r) => r.detail).slice(0, 200));
-  }
-  const result: ImportResult = {
-    file,
-    profile: parsed.files.map((f) => f.profile.id).join(' + '),
-    encoding: first.encoding,
-    matched: first.matched,
-    of: first.of,
-    shop: shop.name,
-    orders: { new: 0, updated: 0, unchanged: 0 },
-    lines: 0,
-    rejected: parsed.rejected.length,
-    dryRun: options.dryRun,
-    warnings: parsed.warnings,
-    rejects: [...parsed.rejected],
-    negativeStock: [],
-  };
+  const profile = unit.map((r) => r.profile.id).join(' + ');
+  const total = unit.reduce((sum, r) => sum + r.size, 0);
+  return { shop, total, ctx: { zone: shop.timezone, currency: shop.currency, shop: shop.name }, start: () => new UnitImport(db, shop, file, profile, options, now) };
+}
+
+function importUnit(db: Db, unit: Reading[], options: ImportOptions, now: number): ImportResult {
+  const { total, ctx, start } = prepareUnit(db, unit, options, now);
+  let read = 0;
+  const onBytes = (bytes: number) => options.onProgress?.((read += bytes), total);
   try {
-    return writeTransaction(db, () => {
-      const negative = new Set<string>();
-      const cache = new ImportCache();
-      parsed.orders.forEach((order, i) => {
-        try {
-          // applyOrder refuses an order (another currency) before it writes anything: no savepoint needed.
-          const applied = applyOrder(db, shop, order, `${file} (${result.profile})`, now, cache);
-          result.orders[applied.outcome]++;
-          result.lines += applied.lines;
-          applied.negative.forEach((code) => negative.add(code));
-        } catch (error) {
-          if (!(error instanceof RowError)) throw error;
-          result.rejects.push({ file, line: order.line, detail: { line: order.line, key: error.key, params: error.params }, cells: [order.platformOrderId] });
-          result.rejected++;
-        }
-        options.onProgress?.(i + 1, parsed.orders.length);
-      });
-      result.negativeStock = [...negative].sort();
-      if (result.rejects.length > parsed.rejected.length && !options.skipBad) {
-        throw invalidData('import.rejectedAll', { file, count: result.rejected }, { key: 'import.rejectedAll.hint' }, result.rejects.map((r) => r.detail));
-      }
-      if (options.dryRun) throw new DryRun(result);
-      iq.insertImportRun(db, {
-        shopId: shop.id,
-        files: parsed.files.map((f) => ({ name: f.file, sha256: hashes.get(f.file), profile: f.profile.id, encoding: f.encoding, rows: f.rows })),
-        ordersNew: result.orders.new,
-        ordersUpdated: result.orders.updated,
-        ordersUnchanged: result.orders.unchanged,
-        lines: result.lines,
-        rejected: result.rejected,
-        startedAt: now,
-        finishedAt: now,
-      });
-      return result;
-    });
+    return readOrders(
+      unit,
+      ctx,
+      (orders, log) => {
+        read = 0;
+        return writeTransaction(db, () => {
+          const run = start();
+          for (const order of orders) run.apply(order, log.rejected.length);
+          return run.finish(fileReadings(unit), log);
+        });
+      },
+      onBytes,
+    );
   } catch (error) {
     if (error instanceof DryRun) return error.result;
     throw error;

@@ -110,6 +110,8 @@ export interface Profile {
   part?: { group: string; role: 'orders' | 'items' };
   /** Returns null for a row that carries nothing (a blank summary); throws RowError to reject. */
   read(row: Row, ctx: RowContext): RowRecord | null;
+  /** A --mapping profile's own text, so a worker thread can rebuild it. */
+  mapping?: { json: string; file: string };
   /** Rows after the data that are not data (eBay's "N record(s) downloaded", "Seller ID : …"). */
   isFooter?(cells: readonly string[]): boolean;
 }

@@ -1,3 +1,4 @@
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportResult } from '../../../domain/imports/run.js';
 import type { Ctx } from '../../context.js';
@@ -35,13 +36,14 @@ export function orderImportCommand(ctx: Ctx, run = orderImportRun): Command {
 
 /** One JSON object per import on stdout (one line each); the story of the run on stderr. */
 export async function orderImportRun(files: string[], o: OrderImportOptions, ctx: Ctx): Promise<void> {
-  const { importOrderFiles } = await import('../../../domain/imports/run.js');
-  const inputs = await Promise.all(files.map((f) => readInput(ctx, f)));
+  const { importOrderFilesInWorker } = await import('../../../domain/imports/run.js');
+  // Files are read in chunks as they import; stdin is read first (it cannot be read twice).
+  const inputs = await Promise.all(files.map((f) => (f === '-' ? readInput(ctx, f) : { name: basename(f), path: resolve(ctx.io.cwd, f) })));
   const mapping = o.mapping === undefined ? undefined : await loadMapping(ctx, o.mapping);
-  const progress = await progressBar(ctx, ctx.t('import.progress'));
+  const progress = await progressBar(ctx, ctx.t('import.progress'), 'bytes');
   let results: ImportResult[];
   try {
-    results = importOrderFiles(ctx.db(), inputs.map((i) => ({ name: i.name, bytes: i.bytes })), { shop: o.shop, platform: o.platform, dryRun: o.dryRun, skipBad: o.skipBad, mapping, onProgress: progress.update }, ctx.now());
+    results = await importOrderFilesInWorker(ctx.db(), inputs, { shop: o.shop, platform: o.platform, dryRun: o.dryRun, skipBad: o.skipBad, mapping, onProgress: progress.update }, ctx.now());
   } finally {
     progress.stop();
   }

@@ -1,0 +1,61 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ShopkeepError } from '../errors.js';
+import { contentJson, hashOfContent } from './content-hash.js';
+import { mappingProfile } from './mapping.js';
+import { readFiles, readOrders } from './parse-files.js';
+import { PROFILES } from './profiles/index.js';
+import type { Profile } from './types.js';
+import type { ProfileRef, WorkerJob, WorkerMessage } from './worker-protocol.js';
+
+// The reading half of an import: decodes, parses and rebuilds orders while the main thread writes them.
+const BATCH = 500;
+const IN_FLIGHT = 4;
+
+const job = workerData as WorkerJob;
+const control = new Int32Array(job.control);
+let posted = 0;
+
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+
+/** Waits until the writer has applied all but a few batches, so memory stays small when writing is slower. */
+function postOrders(json: string, rejected: number): void {
+  for (;;) {
+    const applied = Atomics.load(control, 1);
+    if (posted - applied < IN_FLIGHT) break;
+    Atomics.wait(control, 1, applied);
+  }
+  post({ type: 'orders', json, rejected });
+  posted++;
+}
+
+const profileOf = (ref: ProfileRef): Profile => ('id' in ref ? PROFILES.find((p) => p.id === ref.id)! : mappingProfile(ref.mapping.json, ref.mapping.file));
+
+try {
+  const readings = job.inputs.flatMap((input, i) => readFiles([input], [profileOf(job.profiles[i]!)]));
+  readOrders(
+    readings,
+    job.ctx,
+    (orders, log) => {
+      post({ type: 'start' });
+      let batch: string[] = [];
+      for (const order of orders) {
+        const json = contentJson(order);
+        batch.push(`[${JSON.stringify(hashOfContent(json))},${order.line},${json}]`);
+        if (batch.length >= BATCH) {
+          postOrders(`[${batch.join(',')}]`, log.rejected.length);
+          batch = [];
+        }
+      }
+      if (batch.length > 0) postOrders(`[${batch.join(',')}]`, log.rejected.length);
+      const files = readings.map(({ encoding, matched, of, rows, sha256 }) => ({ encoding, matched, of, rows, sha256 }));
+      post({ type: 'end', files, rejected: log.rejected, warnings: log.warnings });
+    },
+    (bytes) => post({ type: 'progress', bytes }),
+  );
+} catch (error) {
+  const e = error as Error;
+  post({
+    type: 'error',
+    error: error instanceof ShopkeepError ? { kind: error.kind, key: error.key, params: error.params, hint: error.hint, details: error.details } : { message: e.message, stack: e.stack },
+  });
+}

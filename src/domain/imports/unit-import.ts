@@ -1,0 +1,108 @@
+import type { Db } from '../../db/open.js';
+import * as iq from '../../db/queries/imports.js';
+import { invalidData, type Detail } from '../errors.js';
+import type { Shop } from '../shops/types.js';
+import { applyOrder, ImportCache } from './apply.js';
+import type { FileReading, ReadLog, Rejected } from './parse-files.js';
+import { RowError, type ImportOrder } from './types.js';
+
+export interface ImportResult {
+  file: string;
+  profile: string;
+  encoding: string;
+  matched: number;
+  of: number;
+  shop: string;
+  orders: { new: number; updated: number; unchanged: number };
+  lines: number;
+  rejected: number;
+  dryRun: boolean;
+  warnings: Detail[];
+  rejects: Rejected[];
+  negativeStock: string[];
+}
+
+/** Thrown to roll a dry run back, carrying what it would have done. */
+export class DryRun {
+  constructor(readonly result: ImportResult) {}
+}
+
+/** A file (or pair) as recorded in the import history. */
+export interface ReadFile extends FileReading {
+  sha256: string;
+}
+
+const MAX_LISTED = 200;
+
+/**
+ * The database side of one import, inside the caller's transaction: orders applied as they arrive, then
+ * `finish` settles stock, refuses the file when a row was bad (without --skip-bad), and records the run.
+ */
+export class UnitImport {
+  private readonly counts = { new: 0, updated: 0, unchanged: 0 };
+  private readonly refused: Rejected[] = [];
+  private readonly negative = new Set<string>();
+  private readonly cache = new ImportCache();
+  private lines = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly shop: Shop,
+    private readonly file: string,
+    private readonly profile: string,
+    private readonly options: { dryRun: boolean; skipBad: boolean },
+    private readonly now: number,
+  ) {}
+
+  /** `hash` when the reader already computed the order's content hash. */
+  apply(order: ImportOrder, rejectedRows: number, hash?: string): void {
+    // After a bad row without --skip-bad nothing will land: the file is read on only to list every bad row.
+    if (rejectedRows > 0 && !this.options.skipBad) return;
+    try {
+      // applyOrder refuses an order (another currency) before it writes anything: no savepoint needed.
+      const applied = applyOrder(this.db, this.shop, order, `${this.file} (${this.profile})`, this.now, this.cache, hash);
+      this.counts[applied.outcome]++;
+      this.lines += applied.lines;
+      applied.negative.forEach((code) => this.negative.add(code));
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      this.refused.push({ file: this.file, line: order.line, detail: { line: order.line, key: error.key, params: error.params }, cells: [order.platformOrderId] });
+    }
+  }
+
+  finish(files: ReadFile[], log: Pick<ReadLog, 'rejected' | 'warnings'>): ImportResult {
+    this.cache.flush(this.db);
+    const rejects = [...log.rejected, ...this.refused];
+    if (rejects.length > 0 && !this.options.skipBad) {
+      throw invalidData('import.rejectedAll', { file: this.file, count: rejects.length }, { key: 'import.rejectedAll.hint' }, rejects.map((r) => r.detail).slice(0, MAX_LISTED));
+    }
+    const result: ImportResult = {
+      file: this.file,
+      profile: this.profile,
+      encoding: files[0]!.encoding,
+      matched: files[0]!.matched,
+      of: files[0]!.of,
+      shop: this.shop.name,
+      orders: this.counts,
+      lines: this.lines,
+      rejected: rejects.length,
+      dryRun: this.options.dryRun,
+      warnings: log.warnings,
+      rejects,
+      negativeStock: [...this.negative].sort(),
+    };
+    if (this.options.dryRun) throw new DryRun(result);
+    iq.insertImportRun(this.db, {
+      shopId: this.shop.id,
+      files: files.map((f) => ({ name: f.file, sha256: f.sha256, profile: f.profile.id, encoding: f.encoding, rows: f.rows })),
+      ordersNew: this.counts.new,
+      ordersUpdated: this.counts.updated,
+      ordersUnchanged: this.counts.unchanged,
+      lines: this.lines,
+      rejected: rejects.length,
+      startedAt: this.now,
+      finishedAt: this.now,
+    });
+    return result;
+  }
+}
