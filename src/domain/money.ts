@@ -29,6 +29,9 @@ export function currencyDecimals(currency: string): number {
 export function parseMoney(text: string, currency: string, field: string, allowNegative = false): number {
   const refuse = () =>
     usageError('money.invalid', { field, value: text, currency, decimals: currencyDecimals(currency) });
+  // Most amounts are plain digits: no symbol, sign or separator to strip (the order files have millions).
+  const plain = PLAIN.exec(text);
+  if (plain) return toMinor(plain[1]!, plain[2] ?? '', currency, refuse);
   let s = text.trim().replace(/^[¥￥$€£₩₹]|^(?:[A-Z]{3}|[A-Z]{1,2}\$)\s*/u, '').replace(/\s*(?:元|[A-Z]{3})$/u, '').trim();
   let negative = false;
   if (s.startsWith('-')) {
@@ -38,12 +41,20 @@ export function parseMoney(text: string, currency: string, field: string, allowN
   }
   if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^\.\d+$/.test(s)) throw refuse();
   const [whole = '0', fraction = ''] = s.replace(/,/g, '').split('.');
+  const minor = toMinor(whole, fraction, currency, refuse);
+  return negative ? -minor : minor;
+}
+
+const PLAIN = /^(\d+)(?:\.(\d*))?$/;
+
+/** Whole and fraction digits to minor units; more significant decimals than the currency has are refused. */
+function toMinor(whole: string, fraction: string, currency: string, refuse: () => Error): number {
   const decimals = currencyDecimals(currency);
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > decimals) throw refuse();
   const minor = Number(whole || '0') * 10 ** decimals + Number(fraction.padEnd(decimals, '0').slice(0, decimals) || '0');
   if (!Number.isSafeInteger(minor)) throw refuse();
-  return negative ? -minor : minor;
+  return minor;
 }
 
 /** "1234.50" for (123450, CNY): exact, from the integer, for files and JSON. */

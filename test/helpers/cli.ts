@@ -44,7 +44,8 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
   const tty = options.tty ?? false;
   const io: Io = {
     stdout: { write: (c) => (stdout += c.toString()) },
-    stderr: { write: (c) => (stderr += c.toString()) },
+    // isTTY as a terminal's stream has it: what cli-progress asks before it draws.
+    stderr: Object.assign({ write: (c: string | Uint8Array) => (stderr += c.toString()) }, { isTTY: tty }),
     stdin: options.stdin === undefined ? Readable.from([]) : Readable.from([Buffer.from(options.stdin)]),
     stdinIsTTY: tty,
     stdoutIsTTY: tty,

@@ -19,6 +19,11 @@ export function normalizeHeader(cell: string): string {
  * trimmed, and `-` / `--` (the platforms' "empty") made empty.
  */
 export function cleanCell(value: string): string {
+  if (value === '') return value;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  // Most cells start and end with a plain character: nothing to clean (the checks below are regular expressions).
+  if (plain(first) && first !== 0x3d && first !== 0x27 && first !== 0x2d && plain(last)) return value;
   let v = value.trim();
   const formula = /^="(.*)"$/s.exec(v);
   if (formula) v = formula[1]!.replace(/""/g, '"');
@@ -26,6 +31,9 @@ export function cleanCell(value: string): string {
   v = v.replace(/^\t+/, '').trim();
   return v === '-' || v === '--' ? '' : v;
 }
+
+/** Not whitespace (ASCII or the Unicode spaces trim() removes) and not a control character. */
+const plain = (c: number) => (c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x1680) || (c > 0x3000 && c !== 0xfeff);
 
 export function text(row: Row, column: string): string | null {
   const v = row.get(column);

@@ -1,5 +1,5 @@
 import type { Detail } from '../errors.js';
-import type { ImportOrder, ImportOrderFields, RowRecord } from './types.js';
+import type { ImportLine, ImportOrder, ImportOrderFields, RowRecord } from './types.js';
 
 const EMPTY: ImportOrderFields = {
   status: null, currency: null, buyerId: null, buyerName: null, buyerPhone: null, buyerEmail: null, address: {},
@@ -23,22 +23,23 @@ export class OrderGrouper {
       order = { ...EMPTY, address: {}, platformOrderId: record.orderId, lines: [], line };
       this.orders.set(record.orderId, order);
     }
-    for (const [key, value] of Object.entries(record.order) as [keyof ImportOrderFields, unknown][]) {
+    const fields = order as unknown as Record<string, unknown>;
+    const given = record.order as Record<string, unknown>;
+    for (const key in given) {
+      const value = given[key];
       if (key === 'address') {
-        for (const [k, v] of Object.entries(value as object)) if (v != null && v !== '' && (order.address as Record<string, unknown>)[k] == null) (order.address as Record<string, unknown>)[k] = v;
-      } else if (value !== null && value !== undefined && order[key] === null) {
-        (order as unknown as Record<string, unknown>)[key] = value;
+        const address = order.address as Record<string, unknown>;
+        const more = value as Record<string, unknown>;
+        for (const k in more) if (more[k] != null && more[k] !== '' && address[k] == null) address[k] = more[k];
+      } else if (value !== null && value !== undefined && fields[key] === null) {
+        fields[key] = value;
       }
     }
-    const lines = [...(record.line ? [record.line] : []), ...(record.moreLines ?? [])];
-    if (lines.length > 0 && role === 'orders') this.standIns.add(order);
-    if (lines.length > 0 && role === 'items' && this.standIns.delete(order)) order.lines = [];
-    for (const line of lines) {
-      const base = line.lineKey;
-      let key = base;
-      for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;
-      order.lines.push({ ...line, lineKey: key });
-    }
+    if (!record.line && !record.moreLines?.length) return;
+    if (role === 'orders') this.standIns.add(order);
+    if (role === 'items' && this.standIns.delete(order)) order.lines = [];
+    if (record.line) addLine(order, record.line);
+    for (const more of record.moreLines ?? []) addLine(order, more);
   }
 
   /** The order built so far, handed over and forgotten (its rows are all read). */
@@ -52,6 +53,14 @@ export class OrderGrouper {
   result(): ImportOrder[] {
     return [...this.orders.values()];
   }
+}
+
+/** A line under its own key, or `key#2`, `key#3` when the order already has one under it. */
+function addLine(order: ImportOrder, line: ImportLine): void {
+  const base = line.lineKey;
+  let key = base;
+  for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;
+  order.lines.push(key === base ? line : { ...line, lineKey: key });
 }
 
 export interface GroupRow {

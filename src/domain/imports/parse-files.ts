@@ -6,6 +6,8 @@ import { csvRecords, delimiterOf, type RawRecord } from './csv-stream.js';
 import { columnIndex, detect, isBlank, rowOf, shapeProblem } from './read.js';
 import { normalizeHeader } from './clean.js';
 import { contiguousOrders, NotContiguous, OrderGrouper, totalsWarnings, type GroupRow } from './group.js';
+
+export { NotContiguous } from './group.js';
 import { chunksOf, headOf, sizeOf, type InputFile } from './source.js';
 import { RowError, type ImportOrder, type Profile, type RowContext } from './types.js';
 
@@ -86,19 +88,26 @@ export function readFiles(inputs: InputFile[], profiles: readonly Profile[]): Re
 
 /**
  * Hands the orders of `readings` to `consume`, a file read once as it goes when its orders' rows are together
- * (every platform's export), else read again holding every order until the end; a file taken for UTF-8 that
- * turns out not to be is read again in its legacy encoding. `consume` must undo its work when it throws (one
- * transaction), since it may be called again.
+ * (every platform's export), else read again holding every order until the end ('stream-only' throws
+ * NotContiguous instead, for a caller that reads again elsewhere); a file taken for UTF-8 that turns out not
+ * to be is read again in its legacy encoding. `consume` must undo its work when it throws (one transaction),
+ * since it may be called again.
  */
-export function readOrders<T>(readings: Reading[], ctx: RowContext, consume: (orders: Iterable<ImportOrder>, log: ReadLog) => T, onBytes?: (bytes: number) => void): T {
+export function readOrders<T>(
+  readings: Reading[],
+  ctx: RowContext,
+  consume: (orders: Iterable<ImportOrder>, log: ReadLog) => T,
+  onBytes?: (bytes: number) => void,
+  read: 'stream' | 'buffered' | 'stream-only' = 'stream',
+): T {
   checkPairs(readings);
-  let buffered = false;
+  let buffered = read === 'buffered';
   for (;;) {
     try {
       const log: ReadLog = { rejected: [], warnings: [], onBytes };
       return consume(orderStream(readings, ctx, log, buffered), log);
     } catch (error) {
-      if (error instanceof NotContiguous && !buffered) buffered = true;
+      if (error instanceof NotContiguous && !buffered && read === 'stream') buffered = true;
       else if (error instanceof NotUtf8) {
         const i = readings.findIndex((r) => r.file === error.file);
         readings[i] = readOne(readings[i]!.input, readings[i]!.profiles, error.offset);

@@ -7,7 +7,7 @@ import { fileReadings, readFiles, readOrders, type InputFile, type Reading } fro
 import { PROFILES } from './profiles/index.js';
 import type { Profile } from './types.js';
 import { DryRun, UnitImport, type ImportResult } from './unit-import.js';
-import { importUnitInWorker, workerScript } from './worker-client.js';
+import { bundledScript, importUnitInWorker } from './worker-client.js';
 
 export interface ImportOptions {
   shop?: string;
@@ -77,7 +77,7 @@ export function importOrderFiles(db: Db, inputs: InputFile[], options: ImportOpt
  * worker; run from sources, this reads in-thread).
  */
 export async function importOrderFilesInWorker(db: Db, inputs: InputFile[], options: ImportOptions, now: number): Promise<ImportResult[]> {
-  const worker = workerScript();
+  const worker = bundledScript('import-reader.js');
   const readings = readFiles(inputs, profilesFor(options));
   const results: ImportResult[] = [];
   for (const unit of units(readings)) results.push(worker ? await importUnitInWorker(db, worker, unit, prepareUnit(db, unit, options, now), options) : importUnit(db, unit, options, now));

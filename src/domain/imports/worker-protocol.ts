@@ -1,7 +1,8 @@
-import type { Detail, ErrorKind, Hint, MessageParams } from '../errors.js';
+import { ShopkeepError, type Detail, type ErrorKind, type Hint, type MessageParams } from '../errors.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { Rejected } from './parse-files.js';
 import type { InputFile } from './source.js';
+import type { ImportResult } from './unit-import.js';
 import type { RowContext } from './types.js';
 
 /** Which profile reads a file: a built-in one by id, or a --mapping file's text. */
@@ -11,6 +12,8 @@ export interface WorkerJob {
   inputs: InputFile[];
   profiles: ProfileRef[];
   ctx: RowContext;
+  /** Hold every order until the end (a file that scatters an order's rows); else stop with 'scattered'. */
+  buffered: boolean;
   /** Int32 [batches posted, batches applied]: the reader waits when it is too far ahead of the writer. */
   control: SharedArrayBuffer;
 }
@@ -33,4 +36,32 @@ export type WorkerMessage =
   /** Orders as JSON `[[hash, line, order], …]`, and the count of rejected rows so far. */
   | { type: 'orders'; json: string; rejected: number }
   | { type: 'end'; files: FileFacts[]; rejected: Rejected[]; warnings: Detail[] }
+  /** The file scatters an order's rows: read it again with `buffered`. */
+  | { type: 'scattered' }
   | { type: 'error'; error: SerializedError };
+
+/** An import run by a writer thread: the main thread keeps only its progress bar. */
+export interface WriterJob {
+  db: string;
+  inputs: InputFile[];
+  options: { shop?: string; platform?: string; dryRun: boolean; skipBad: boolean; mapping?: { json: string; file: string } };
+  now: number;
+}
+
+export type WriterMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; results: ImportResult[] }
+  | { type: 'error'; error: SerializedError };
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof ShopkeepError) return { kind: error.kind, key: error.key, params: error.params, hint: error.hint, details: error.details };
+  const e = error as Error;
+  return { message: e.message, stack: e.stack };
+}
+
+export function reviveError(e: SerializedError): Error {
+  if ('kind' in e) return new ShopkeepError(e.kind, e.key, e.params, e.hint, e.details);
+  const error = new Error(e.message);
+  error.stack = e.stack;
+  return error;
+}

@@ -37,13 +37,22 @@ export function orderImportCommand(ctx: Ctx, run = orderImportRun): Command {
 /** One JSON object per import on stdout (one line each); the story of the run on stderr. */
 export async function orderImportRun(files: string[], o: OrderImportOptions, ctx: Ctx): Promise<void> {
   const { importOrderFilesInWorker } = await import('../../../domain/imports/run.js');
+  const { bundledScript, importInWriter } = await import('../../../domain/imports/worker-client.js');
   // Files are read in chunks as they import; stdin is read first (it cannot be read twice).
   const inputs = await Promise.all(files.map((f) => (f === '-' ? readInput(ctx, f) : { name: basename(f), path: resolve(ctx.io.cwd, f) })));
   const mapping = o.mapping === undefined ? undefined : await loadMapping(ctx, o.mapping);
+  const options = { shop: o.shop, platform: o.platform, dryRun: o.dryRun, skipBad: o.skipBad };
+  // Opened here first: a database shopkeep cannot use is reported before any thread starts.
+  const db = ctx.db();
+  const writer = bundledScript('import-writer.js');
+  const path = ctx.dbPath();
   const progress = await progressBar(ctx, ctx.t('import.progress'), 'bytes');
   let results: ImportResult[];
   try {
-    results = await importOrderFilesInWorker(ctx.db(), inputs, { shop: o.shop, platform: o.platform, dryRun: o.dryRun, skipBad: o.skipBad, mapping, onProgress: progress.update }, ctx.now());
+    results =
+      writer && path !== ':memory:'
+        ? await importInWriter(writer, { db: path, inputs, options: { ...options, mapping: mapping?.mapping }, now: ctx.now() }, progress.update)
+        : await importOrderFilesInWorker(db, inputs, { ...options, mapping, onProgress: progress.update }, ctx.now());
   } finally {
     progress.stop();
   }

@@ -1,11 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ShopkeepError } from '../errors.js';
 import { contentJson, hashOfContent } from './content-hash.js';
 import { mappingProfile } from './mapping.js';
-import { readFiles, readOrders } from './parse-files.js';
+import { NotContiguous, readFiles, readOrders } from './parse-files.js';
 import { PROFILES } from './profiles/index.js';
 import type { Profile } from './types.js';
-import type { ProfileRef, WorkerJob, WorkerMessage } from './worker-protocol.js';
+import { serializeError, type ProfileRef, type WorkerJob, type WorkerMessage } from './worker-protocol.js';
 
 // The reading half of an import: decodes, parses and rebuilds orders while the main thread writes them.
 const BATCH = 500;
@@ -51,11 +50,8 @@ try {
       post({ type: 'end', files, rejected: log.rejected, warnings: log.warnings });
     },
     (bytes) => post({ type: 'progress', bytes }),
+    job.buffered ? 'buffered' : 'stream-only',
   );
 } catch (error) {
-  const e = error as Error;
-  post({
-    type: 'error',
-    error: error instanceof ShopkeepError ? { kind: error.kind, key: error.key, params: error.params, hint: error.hint, details: error.details } : { message: e.message, stack: e.stack },
-  });
+  post(error instanceof NotContiguous ? { type: 'scattered' } : { type: 'error', error: serializeError(error) });
 }

@@ -1,0 +1,34 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withDb } from '../helpers/cli.js';
+import { shopifyCsv, shopifyOrder } from '../helpers/shopify-csv.js';
+
+// Issue point: a progress bar on stderr on a terminal; only the summary in a pipe; nothing with --quiet.
+async function shopWithFile() {
+  const s = withDb();
+  expect((await s.run(['shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai'])).code).toBe(0);
+  const rows = Array.from({ length: 6000 }, (_, i) => shopifyOrder(`#${i}`, { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] })).flat();
+  writeFileSync(join(s.dir, 'orders_export.csv'), shopifyCsv(rows));
+  return s;
+}
+
+describe('order import progress', () => {
+  it('draws a bar with megabytes, rate and time left on a terminal', async () => {
+    const s = await shopWithFile();
+    const r = await s.run(['order', 'import', 'orders_export.csv'], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/importing.*\[.*\] \d+% · \d+\/\d+ MB · [\d.]+ MB\/s · ETA/);
+    expect(r.stderr).toContain('6000 new');
+  });
+
+  it('prints only the summary in a pipe, and nothing at all with --quiet', async () => {
+    const s = await shopWithFile();
+    const piped = await s.run(['order', 'import', 'orders_export.csv']);
+    expect(piped.stderr).not.toContain('MB');
+    expect(piped.stderr).toContain('6000 new');
+    const quiet = await s.run(['--quiet', 'order', 'import', 'orders_export.csv'], { tty: true });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+  });
+});
