@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, type RawRecord } from '../../src/domain/imports/csv-stream.js';
+import { prng } from '../helpers/prng.js';
 
 // The import's tokenizer must read exactly what csv-parse reads with the options the rest of shopkeep uses:
 // csv-parse is the reference, compared record for record, over every way of cutting the text into chunks.
@@ -30,18 +31,6 @@ function tokenize(text: string, cuts: number[], delimiter = ','): RawRecord[] {
   }
   records.push(...tokenizer.push('', true));
   return records;
-}
-
-/** Seeded PRNG (mulberry32), so a failure is the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const everyCut = (text: string) => Array.from({ length: text.length - 1 }, (_, i) => [i + 1]);

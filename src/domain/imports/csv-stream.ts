@@ -23,8 +23,7 @@ const MORE = Symbol('more');
 
 /**
  * The next `char` at or after a position, for positions that only grow: each search starts where the last
- * stopped, so a character that is rare or absent (a CR in an LF file, the delimiter of a one-column file)
- * costs one scan of the text, not one per record.
+ * stopped, so a character that is rare or absent (a CR in an LF file) costs one scan of the text, not one per record.
  */
 class Finder {
   private found = -1;
@@ -45,7 +44,6 @@ class Finder {
 
 interface Scan {
   text: string;
-  delimiters: Finder;
   newlines: Finder;
   returns: Finder;
   lineFeeds: Finder;
@@ -66,14 +64,12 @@ export class CsvTokenizer {
   private line = 1;
   private eol: Eol | null = null;
   private readonly delimiter: number;
-  private readonly delimiterText: string;
 
   constructor(
     delimiter: string,
     private readonly file: string,
   ) {
     this.delimiter = delimiter.charCodeAt(0);
-    this.delimiterText = delimiter;
   }
 
   /** Adds text; returns the records it completes (with `end`, every record left). */
@@ -81,7 +77,6 @@ export class CsvTokenizer {
     const text = this.pending.length === 0 ? chunk : this.pending + chunk;
     const scan: Scan = {
       text,
-      delimiters: new Finder(text, this.delimiterText),
       newlines: new Finder(text, '\n'),
       returns: new Finder(text, '\r'),
       lineFeeds: new Finder(text, '\n'),
@@ -157,11 +152,15 @@ export class CsvTokenizer {
 
   /** Where an unquoted cell from `pos` ends: at the delimiter, the record's end, or the text's end (at the end of input). */
   private unquotedEnd(scan: Scan, pos: number, eolAt: number, end: boolean): number {
-    const delimiter = scan.delimiters.next(pos);
-    if (delimiter < eolAt) return delimiter;
-    if (eolAt !== Infinity) return eolAt;
+    // Cells are short and most are empty: a loop over characters beats a search call per cell.
+    const text = scan.text;
+    const stop = Math.min(eolAt, text.length);
+    const delimiter = this.delimiter;
+    let i = pos;
+    while (i < stop && text.charCodeAt(i) !== delimiter) i++;
+    if (i < stop || eolAt !== Infinity) return i;
     if (!end) throw MORE;
-    return scan.text.length;
+    return text.length;
   }
 
   /** A quoted cell from the quote at `pos`: its value with `""` undone, and the index after its closing quote. */
