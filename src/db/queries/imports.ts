@@ -1,67 +1,9 @@
 import { statement, type Db } from '../open.js';
-import type { Address, OrderStatus } from '../../domain/orders/types.js';
 
 export function orderIdAndHash(db: Db, shopId: number, platformOrderId: string): { id: number; import_hash: string | null } | undefined {
   return statement(db, 'SELECT id, import_hash FROM sales_order WHERE shop_id = ? AND platform_order_id = ?').get(shopId, platformOrderId) as
     | { id: number; import_hash: string | null }
     | undefined;
-}
-
-export interface ImportedOrderRow {
-  shopId: number;
-  platformOrderId: string;
-  customerId: number | null;
-  status: OrderStatus;
-  heldFrom: 'paid' | null;
-  currency: string;
-  itemSubtotal: number;
-  shipping: number;
-  discount: number;
-  tax: number;
-  total: number;
-  paid: number;
-  refunded: number;
-  address: Address;
-  buyerNote: string | null;
-  sellerMemo: string | null;
-  placedAt: number;
-  paidAt: number | null;
-  shippedAt: number | null;
-  deliveredAt: number | null;
-  completedAt: number | null;
-  cancelledAt: number | null;
-  updatedAt: number;
-  importHash: string;
-}
-
-/** A new imported order in one row, as it will stay. */
-export function insertImportedOrder(db: Db, o: ImportedOrderRow): number {
-  const a = o.address;
-  return Number(
-    statement(
-      db,
-      `INSERT INTO sales_order (shop_id, platform_order_id, customer_id, status, held_from, currency, item_subtotal, shipping, discount, tax, total, paid, refunded,
-        ship_name, ship_phone, ship_province, ship_city, ship_district, ship_street, ship_postcode, ship_country, buyer_note, seller_memo, source,
-        placed_at, paid_at, shipped_at, delivered_at, completed_at, cancelled_at, updated_at, import_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(o.shopId, o.platformOrderId, o.customerId, o.status, o.heldFrom, o.currency, o.itemSubtotal, o.shipping, o.discount, o.tax, o.total, o.paid, o.refunded,
-      a.name, a.phone, a.province, a.city, a.district, a.street, a.postcode, a.country, o.buyerNote, o.sellerMemo,
-      o.placedAt, o.paidAt, o.shippedAt, o.deliveredAt, o.completedAt, o.cancelledAt, o.updatedAt, o.importHash).lastInsertRowid,
-  );
-}
-
-/** A new imported line with its stock already settled. */
-export function insertImportedLine(
-  db: Db,
-  l: { orderId: number; lineKey: string; skuId: number | null; platformSku: string | null; listingId: string | null; title: string; variant: string | null; quantity: number; unitPrice: number; discount: number; sku: string | null; reserved: number; shipped: number },
-): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount, seller_sku, reserved, shipped)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(l.orderId, l.lineKey, l.skuId, l.platformSku, l.listingId, l.title, l.variant, l.quantity, l.unitPrice, l.discount, l.sku, l.reserved, l.shipped).lastInsertRowid,
-  );
 }
 
 export function setImportHash(db: Db, orderId: number, hash: string): void {

@@ -4,13 +4,14 @@ import * as iq from '../../db/queries/imports.js';
 import * as q from '../../db/queries/orders.js';
 import { findCarrier } from '../fulfilment/carriers.js';
 import { recordMovement } from '../inventory/ledger.js';
-import { insertMovement, setOnHand } from '../../db/queries/stock.js';
+import { setOnHand } from '../../db/queries/stock.js';
 import { matchCustomer, type BuyerInput } from '../orders/customers.js';
 import { logEvent } from '../orders/events.js';
 import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
 import type { Shop } from '../shops/types.js';
 import type { Sku } from '../catalog/types.js';
 import { contentHash } from './content-hash.js';
+import { NewOrders, type NewOrder } from './new-orders.js';
 import { RowError, type ImportLine, type ImportOrder } from './types.js';
 
 export type Outcome = 'new' | 'updated' | 'unchanged';
@@ -33,12 +34,13 @@ function stockWanted(status: OrderStatus, line: ImportLine): { reserve: number; 
 const CUSTOMERS_KEPT = 50_000;
 
 /**
- * Look-ups that repeat across the orders of one import, kept for its transaction, and the stock totals of its
- * new orders, written once per SKU by `flush` instead of once per line.
+ * Look-ups that repeat across the orders of one import, kept for its transaction; its new orders, written in
+ * batches; and their stock totals, written once per SKU by `flush` instead of once per line.
  */
 export class ImportCache {
   readonly skus = new Map<number, Sku>();
   readonly matches = new Map<string, number | null>();
+  readonly newOrders = new NewOrders();
   private readonly customers = new Map<string, number | null>();
   private readonly reserved = new Map<number, number>();
   private readonly onHandChanged = new Map<number, number>();
@@ -69,11 +71,10 @@ export class ImportCache {
     return id;
   }
 
-  /** Units shipped from a SKU: the movement now, the SKU's on-hand at `flush`. */
-  shipFrom(db: Db, skuId: number, units: number, reference: string, at: number, orderId: number): Sku {
+  /** Units shipped from a SKU by a new order (its movement row goes with the order): the SKU's on-hand is written at `flush`. */
+  shipFrom(db: Db, skuId: number, units: number, at: number): Sku {
     const sku = this.sku(db, skuId);
     sku.onHand -= units;
-    insertMovement(db, { skuId, kind: 'sale', quantity: -units, onHandAfter: sku.onHand, unitCost: null, reason: null, reference, occurredAt: at, orderId });
     this.onHandChanged.set(skuId, at);
     return sku;
   }
@@ -83,6 +84,7 @@ export class ImportCache {
   }
 
   flush(db: Db): void {
+    this.newOrders.flush(db);
     for (const [skuId, at] of this.onHandChanged) setOnHand(db, skuId, this.skus.get(skuId)!.onHand, at);
     for (const [skuId, units] of this.reserved) if (units !== 0) q.addReserved(db, skuId, units);
     this.onHandChanged.clear();
@@ -101,12 +103,15 @@ export interface ApplyResult {
  * with every change in their event log, unchanged ones (same content hash) left alone. Stock follows the
  * platform's status exactly once per unit: reservations for paid orders, sale movements for shipped units.
  */
-export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number, cache = new ImportCache(), hash = contentHash(imported)): ApplyResult {
+export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number, cache = new ImportCache()): ApplyResult {
   const currency = imported.currency ?? shop.currency;
   if (currency !== shop.currency) throw new RowError('import.currencyMismatch', { order: imported.platformOrderId, currency, shopCurrency: shop.currency });
+  const hash = contentHash(imported);
   const found = iq.orderIdAndHash(db, shop.id, imported.platformOrderId);
   if (found?.import_hash === hash) return { outcome: 'unchanged', lines: imported.lines.length, negative: [] };
   if (!found) return { outcome: 'new', lines: imported.lines.length, negative: createOrder(db, shop, imported, hash, source, now, cache) };
+  // New orders so far are written first, so stock movements stay in the file's order.
+  cache.newOrders.flush(db);
   // An order shopkeep already had (added by hand, or exported and read back) counts as changed only if it does.
   const before = snapshot(db, found.id);
   const order = q.orderById(db, found.id)!;
@@ -141,59 +146,43 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
   const at = imported.placedAt ?? now;
   const m = money(imported, status);
   const a = imported.address;
-  const id = iq.insertImportedOrder(db, {
-    shopId: shop.id,
-    platformOrderId: imported.platformOrderId,
-    customerId: cache.customer(db, shop, { buyerId: imported.buyerId, name: imported.buyerName, phone: imported.buyerPhone, email: imported.buyerEmail }, now),
-    status,
-    heldFrom: status === 'on_hold' ? 'paid' : null,
-    currency: shop.currency,
-    ...m,
-    address: {
-      name: a.name ?? imported.buyerName ?? null,
-      phone: a.phone ?? imported.buyerPhone ?? null,
-      province: a.province ?? null,
-      city: a.city ?? null,
-      district: a.district ?? null,
-      street: a.street ?? null,
-      postcode: a.postcode ?? null,
-      country: a.country ?? null,
-    },
-    buyerNote: imported.buyerNote,
-    sellerMemo: imported.sellerMemo,
-    placedAt: at,
-    paidAt: imported.paidAt,
-    shippedAt: imported.shippedAt,
-    deliveredAt: imported.deliveredAt,
-    completedAt: imported.completedAt,
-    cancelledAt: imported.cancelledAt,
-    updatedAt: now,
-    importHash: hash,
-  });
-  logEvent(db, { id }, at, 'import', null, status, source);
+  const customerId = cache.customer(db, shop, { buyerId: imported.buyerId, name: imported.buyerName, phone: imported.buyerPhone, email: imported.buyerEmail }, now);
+  const row: NewOrder = {
+    // prettier-ignore
+    order: [
+      shop.id, imported.platformOrderId, customerId, status, status === 'on_hold' ? 'paid' : null, shop.currency,
+      m.itemSubtotal, m.shipping, m.discount, m.tax, m.total, m.paid, m.refunded,
+      a.name ?? imported.buyerName ?? null, a.phone ?? imported.buyerPhone ?? null, a.province ?? null, a.city ?? null, a.district ?? null, a.street ?? null, a.postcode ?? null, a.country ?? null,
+      imported.buyerNote, imported.sellerMemo, 'import',
+      at, imported.paidAt, imported.shippedAt, imported.deliveredAt, imported.completedAt, imported.cancelledAt, now, hash,
+    ],
+    lines: [],
+    movements: [],
+    events: [[at, 'import', null, status, source]],
+    shipment: null,
+  };
   const negative: string[] = [];
   const shippedAt = imported.shippedAt ?? now;
-  const shippedLines: { id: number; shipped: number }[] = [];
   for (const line of imported.lines) {
     const skuId = cache.match(db, shop, line);
     const wanted = stockWanted(status, line);
     const shipped = Math.min(wanted.ship, line.quantity);
     const reserved = status === 'cancelled' || skuId === null ? 0 : Math.min(wanted.reserve, line.quantity - shipped);
-    const lineId = iq.insertImportedLine(db, { orderId: id, ...line, skuId, reserved, shipped });
-    if (shipped > 0) shippedLines.push({ id: lineId, shipped });
+    row.lines.push({ values: [line.lineKey, skuId, line.platformSku, line.listingId, line.title, line.variant, line.quantity, line.unitPrice, line.discount, line.sku, reserved, shipped], shipped });
     if (skuId === null) continue;
     if (shipped > 0) {
-      const sku = cache.shipFrom(db, skuId, shipped, `order ${imported.platformOrderId}`, shippedAt, id);
+      const sku = cache.shipFrom(db, skuId, shipped, shippedAt);
+      row.movements.push([skuId, 'sale', -shipped, sku.onHand, null, null, `order ${imported.platformOrderId}`, shippedAt]);
       if (sku.onHand < 0) negative.push(sku.code);
     }
     if (reserved > 0) cache.reserve(skuId, reserved);
   }
   if (imported.trackingNumber && SHIPPED.concat('partially_shipped').includes(status)) {
     const carrier = carrierCode(imported.carrier);
-    const shipment = q.insertShipment(db, id, carrier, imported.trackingNumber, shippedAt);
-    for (const l of shippedLines) q.insertShipmentLine(db, shipment, l.id, l.shipped);
-    logEvent(db, { id }, now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import');
+    row.shipment = [carrier, imported.trackingNumber, shippedAt];
+    row.events.push([now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import']);
   }
+  cache.newOrders.add(row, db);
   return negative;
 }
 

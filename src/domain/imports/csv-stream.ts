@@ -46,8 +46,6 @@ interface Scan {
   text: string;
   newlines: Finder;
   returns: Finder;
-  lineFeeds: Finder;
-  lineReturns: Finder;
 }
 
 /**
@@ -79,8 +77,6 @@ export class CsvTokenizer {
       text,
       newlines: new Finder(text, '\n'),
       returns: new Finder(text, '\r'),
-      lineFeeds: new Finder(text, '\n'),
-      lineReturns: new Finder(text, '\r'),
     };
     const records: RawRecord[] = [];
     let pos = 0;
@@ -104,9 +100,12 @@ export class CsvTokenizer {
 
   /** Line breaks in text[from, to), as an editor counts them: CRLF, LF or a lone CR. */
   private linesIn(scan: Scan, from: number, to: number): number {
+    const text = scan.text;
     let n = 0;
-    for (let i = scan.lineFeeds.next(from); i < to; i = scan.lineFeeds.next(i + 1)) n++;
-    for (let i = scan.lineReturns.next(from); i < to; i = scan.lineReturns.next(i + 1)) if (scan.text.charCodeAt(i + 1) !== NEWLINE) n++;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === NEWLINE || (c === RETURN && text.charCodeAt(i + 1) !== NEWLINE)) n++;
+    }
     return n;
   }
 

@@ -1,14 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentJson, hashOfContent } from './content-hash.js';
 import { mappingProfile } from './mapping.js';
 import { NotContiguous, readFiles, readOrders } from './parse-files.js';
 import { PROFILES } from './profiles/index.js';
-import type { Profile } from './types.js';
+import type { ImportOrder, Profile } from './types.js';
 import { serializeError, type ProfileRef, type WorkerJob, type WorkerMessage } from './worker-protocol.js';
 
 // The reading half of an import: decodes, parses and rebuilds orders while the main thread writes them.
 const BATCH = 500;
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 
 const job = workerData as WorkerJob;
 const control = new Int32Array(job.control);
@@ -17,13 +16,13 @@ let posted = 0;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 /** Waits until the writer has applied all but a few batches, so memory stays small when writing is slower. */
-function postOrders(json: string, rejected: number): void {
+function postOrders(orders: ImportOrder[], rejected: number): void {
   for (;;) {
     const applied = Atomics.load(control, 1);
     if (posted - applied < IN_FLIGHT) break;
     Atomics.wait(control, 1, applied);
   }
-  post({ type: 'orders', json, rejected });
+  post({ type: 'orders', orders, rejected });
   posted++;
 }
 
@@ -36,16 +35,15 @@ try {
     job.ctx,
     (orders, log) => {
       post({ type: 'start' });
-      let batch: string[] = [];
+      let batch: ImportOrder[] = [];
       for (const order of orders) {
-        const json = contentJson(order);
-        batch.push(`[${JSON.stringify(hashOfContent(json))},${order.line},${json}]`);
+        batch.push(order);
         if (batch.length >= BATCH) {
-          postOrders(`[${batch.join(',')}]`, log.rejected.length);
+          postOrders(batch, log.rejected.length);
           batch = [];
         }
       }
-      if (batch.length > 0) postOrders(`[${batch.join(',')}]`, log.rejected.length);
+      if (batch.length > 0) postOrders(batch, log.rejected.length);
       const files = readings.map(({ encoding, matched, of, rows, sha256 }) => ({ encoding, matched, of, rows, sha256 }));
       post({ type: 'end', files, rejected: log.rejected, warnings: log.warnings });
     },

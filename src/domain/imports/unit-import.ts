@@ -54,13 +54,12 @@ export class UnitImport {
     private readonly now: number,
   ) {}
 
-  /** `hash` when the reader already computed the order's content hash. */
-  apply(order: ImportOrder, rejectedRows: number, hash?: string): void {
+  apply(order: ImportOrder, rejectedRows: number): void {
     // After a bad row without --skip-bad nothing will land: the file is read on only to list every bad row.
     if (rejectedRows > 0 && !this.options.skipBad) return;
     try {
       // applyOrder refuses an order (another currency) before it writes anything: no savepoint needed.
-      const applied = applyOrder(this.db, this.shop, order, `${this.file} (${this.profile})`, this.now, this.cache, hash);
+      const applied = applyOrder(this.db, this.shop, order, `${this.file} (${this.profile})`, this.now, this.cache);
       this.counts[applied.outcome]++;
       this.lines += applied.lines;
       applied.negative.forEach((code) => this.negative.add(code));

@@ -74,10 +74,7 @@ async function readWith(db: Db, script: URL, unit: Reading[], prepared: Prepared
       } else if (message.type === 'progress') {
         options.onProgress?.((read += message.bytes), prepared.total);
       } else if (message.type === 'orders') {
-        for (const [hash, line, order] of JSON.parse(message.json) as [string, number, Parameters<UnitImport['apply']>[0]][]) {
-          order.line = line;
-          run!.apply(order, message.rejected, hash);
-        }
+        for (const order of message.orders) run!.apply(order, message.rejected);
         Atomics.add(control, 1, 1);
         Atomics.notify(control, 1);
       } else if (message.type === 'end') {
