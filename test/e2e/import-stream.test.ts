@@ -87,6 +87,14 @@ describe('order import of a big file on the built binary', () => {
     expect(JSON.parse(sk('order', 'show', '#cafe', '--json').stdout).order.lines[0].title).toBe('Café crème');
   }, 60_000);
 
+  it('reads stdin in the worker too', () => {
+    const { dir, db } = shop();
+    const input = shopifyCsv(bigRows(3000)).toString('utf8');
+    const r = spawnShopkeep(['--db', db, 'order', 'import', '-', '--json'], { cwd: dir, input });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ file: 'stdin', orders: { new: 3000 }, lines: 6000 });
+  }, 60_000);
+
   it('reads through a --mapping file in the worker too', () => {
     const { dir, sk } = shop();
     const lines = ['Order No,Line No,Item Code,Item Name,Qty,Unit Price,Order Time', ...Array.from({ length: 20000 }, (_, i) => `E${i},1,TEA,Tea,1,10.00,2026-11-20 10:00:00`)];
