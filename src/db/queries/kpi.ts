@@ -34,40 +34,39 @@ export interface PaidRow {
  * this shop before the range.
  */
 export function paidOrders(db: Db, shopId: number, from: number, until: number): PaidRow[] {
+  // One pass over the range's orders (covering index sales_order_paid), grouped per buyer; "paid in this shop before
+  // the range" is one probe per buyer answered by the covering index sales_order_customer_paid alone.
   return statement(
     db,
-    `WITH paid AS (
-       SELECT o.currency, o.paid, coalesce(o.customer_id, -o.id) AS buyer, o.customer_id
+    `WITH buyers AS (
+       SELECT o.currency, coalesce(o.customer_id, -o.id) AS buyer, o.customer_id AS customerId, count(*) AS n, sum(o.paid) AS paid
        FROM sales_order o
        WHERE o.shop_id = :shopId AND o.paid_at >= :from AND o.paid_at < :until
-     ), buyers AS (
-       SELECT currency, buyer, count(*) AS n,
-              (customer_id IS NULL OR NOT EXISTS (SELECT 1 FROM sales_order p WHERE p.customer_id = paid.customer_id
-                                                    AND +p.shop_id = :shopId AND p.paid_at < :from)) AS fresh
-       FROM paid GROUP BY currency, buyer
+       GROUP BY o.currency, buyer
      )
-     SELECT p.currency, count(*) AS paidOrders, sum(p.paid) AS paidAmount,
-            (SELECT count(*) FROM buyers b WHERE b.currency = p.currency) AS payingBuyers,
-            (SELECT count(*) FROM buyers b WHERE b.currency = p.currency AND b.n >= 2) AS repeatBuyers,
-            (SELECT count(*) FROM buyers b WHERE b.currency = p.currency AND b.fresh) AS newBuyers
-     FROM paid p GROUP BY p.currency ORDER BY p.currency`,
+     SELECT b.currency, sum(b.n) AS paidOrders, sum(b.paid) AS paidAmount, count(*) AS payingBuyers, sum(b.n >= 2) AS repeatBuyers,
+            sum(b.customerId IS NULL OR NOT EXISTS (SELECT 1 FROM sales_order p WHERE p.customer_id = b.customerId
+                                                      AND p.shop_id = :shopId AND p.paid_at < :from)) AS newBuyers
+     FROM buyers b GROUP BY b.currency ORDER BY b.currency`,
   ).all({ shopId, from, until }) as PaidRow[];
 }
 
-/** Paid amount per order paid in the range, for day buckets (bucketed in the shop's zone by the caller). */
-export function paidInstants(db: Db, shopId: number, currency: string, from: number, until: number): { paidAt: number; paid: number; buyer: number }[] {
+/** GMV (paid amounts) and paying buyers of the orders paid in [from, until) in one currency: one day of the trend. */
+export function paidDay(db: Db, shopId: number, currency: string, from: number, until: number): { gmv: number; buyers: number } {
   return statement(
     db,
-    `SELECT paid_at AS paidAt, paid, coalesce(customer_id, -id) AS buyer FROM sales_order WHERE shop_id = ? AND currency = ? AND paid_at >= ? AND paid_at < ? ORDER BY paid_at`,
-  ).all(shopId, currency, from, until) as { paidAt: number; paid: number; buyer: number }[];
+    `SELECT coalesce(sum(paid), 0) AS gmv, count(DISTINCT coalesce(customer_id, -id)) AS buyers
+     FROM sales_order WHERE shop_id = ? AND paid_at >= ? AND paid_at < ? AND currency = ?`,
+  ).get(shopId, from, until, currency) as { gmv: number; buyers: number };
 }
 
 /** Orders with a shipment in the range (the denominator of the return rate). */
 export function shippedOrders(db: Db, shopId: number, from: number, until: number): number {
+  // Driven by shipment_time (shipped_at, order_id): the unary + stops the planner from walking every order of the shop.
   return statement(
     db,
     `SELECT count(DISTINCT s.order_id) FROM shipment s JOIN sales_order o ON o.id = s.order_id
-     WHERE o.shop_id = ? AND s.shipped_at >= ? AND s.shipped_at < ?`,
+     WHERE +o.shop_id = ? AND s.shipped_at >= ? AND s.shipped_at < ?`,
   )
     .pluck()
     .get(shopId, from, until) as number;
@@ -136,13 +135,17 @@ export interface SkuSalesRow {
 
 /** Per SKU: units, line amount (price × quantity − line discount) and buyers over orders paid in the range. */
 export function skuSales(db: Db, shopId: number, from: number, until: number): SkuSalesRow[] {
+  // Summed from the covering indexes sales_order_paid and order_line_order_sku; names are joined per SKU afterwards.
   return statement(
     db,
-    `SELECT l.sku_id AS skuId, s.code AS sku, p.title, o.currency, sum(l.quantity) AS units,
-            sum(l.quantity * l.unit_price - l.discount) AS amount, count(DISTINCT coalesce(o.customer_id, -o.id)) AS buyers
-     FROM order_line l JOIN sales_order o ON o.id = l.order_id JOIN sku s ON s.id = l.sku_id JOIN product p ON p.id = s.product_id
-     WHERE o.shop_id = ? AND o.paid_at >= ? AND o.paid_at < ?
-     GROUP BY l.sku_id, o.currency ORDER BY amount DESC, s.code`,
+    `SELECT x.skuId, s.code AS sku, p.title, x.currency, x.units, x.amount, x.buyers
+     FROM (SELECT l.sku_id AS skuId, o.currency, sum(l.quantity) AS units, sum(l.quantity * l.unit_price - l.discount) AS amount,
+                  count(DISTINCT coalesce(o.customer_id, -o.id)) AS buyers
+           FROM sales_order o JOIN order_line l ON l.order_id = o.id
+           WHERE o.shop_id = ? AND o.paid_at >= ? AND o.paid_at < ? AND l.sku_id IS NOT NULL
+           GROUP BY l.sku_id, o.currency) x
+     JOIN sku s ON s.id = x.skuId JOIN product p ON p.id = s.product_id
+     ORDER BY x.amount DESC, s.code`,
   ).all(shopId, from, until) as SkuSalesRow[];
 }
 
@@ -165,12 +168,13 @@ export function adSums(db: Db, shopId: number, fromDay: string, toDay: string): 
 
 /** Returns opened in the range per SKU (through their lines), for "a rise in returns". */
 export function skuReturns(db: Db, shopId: number, from: number, until: number): { skuId: number; sku: string; returns: number }[] {
+  // Driven by return_request_opened (the unary + keeps the planner from walking every order of the shop).
   return statement(
     db,
     `SELECT l.sku_id AS skuId, s.code AS sku, count(DISTINCT r.id) AS returns
      FROM return_request r JOIN return_line rl ON rl.return_id = r.id JOIN order_line l ON l.id = rl.order_line_id
      JOIN sku s ON s.id = l.sku_id JOIN sales_order o ON o.id = r.order_id
-     WHERE o.shop_id = ? AND r.opened_at >= ? AND r.opened_at < ?
+     WHERE +o.shop_id = ? AND r.opened_at >= ? AND r.opened_at < ?
      GROUP BY l.sku_id ORDER BY returns DESC, s.code`,
   ).all(shopId, from, until) as { skuId: number; sku: string; returns: number }[];
 }
@@ -188,12 +192,19 @@ export interface StockRow {
 
 /** Active SKUs with stock figures and units sold (lines of orders paid, not cancelled) in [from, until). Stock is shared across shops. */
 export function stockWithSales(db: Db, from: number, until: number): StockRow[] {
+  // Set-based over the range's orders: sales_order_paid once per shop (the IN gives the index its leading column),
+  // then their lines; never a SKU's whole history.
   return statement(
     db,
-    `SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand - s.reserved AS available, s.cost, s.lead_time_days AS leadTimeDays,
-            coalesce((SELECT sum(l.quantity) FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.sku_id = s.id
-                        AND o.status <> 'cancelled' AND o.paid_at >= ? AND o.paid_at < ?), 0) AS sold
-     FROM sku s JOIN product p ON p.id = s.product_id
+    `WITH sold AS (
+       SELECT l.sku_id, sum(l.quantity) AS sold
+       FROM sales_order o JOIN order_line l ON l.order_id = o.id
+       WHERE o.shop_id IN (SELECT id FROM shop) AND o.paid_at >= ? AND o.paid_at < ? AND o.status <> 'cancelled' AND l.sku_id IS NOT NULL
+       GROUP BY l.sku_id
+     )
+     SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand - s.reserved AS available, s.cost, s.lead_time_days AS leadTimeDays,
+            coalesce(sold.sold, 0) AS sold
+     FROM sku s JOIN product p ON p.id = s.product_id LEFT JOIN sold ON sold.sku_id = s.id
      WHERE p.status = 'active'
      ORDER BY s.code`,
   ).all(from, until) as StockRow[];

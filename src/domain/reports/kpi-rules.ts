@@ -44,6 +44,14 @@ export interface RuleInput {
   sections: KpiSection[];
   period: Period;
   comparePeriod: Period;
+  /** Per-SKU sales and visitors of the period for each of `shops` (same order), when the caller has read them already. */
+  skus?: SkuPeriod[];
+}
+
+/** A shop's per-SKU sales (orders paid in the period) and visitors over the period. */
+export interface SkuPeriod {
+  sales: q.SkuSalesRow[];
+  traffic: q.SkuTrafficRow[];
 }
 
 export function attentionList(db: Db, input: RuleInput): Finding[] {
@@ -57,8 +65,9 @@ export function attentionList(db: Db, input: RuleInput): Finding[] {
     }
     const { from, until } = instantRange(input.period, shop.timezone);
     const prev = instantRange(input.comparePeriod, shop.timezone);
-    const buyers = new Map(q.skuSales(db, shop.id, from, until).map((r) => [r.sku, r.buyers]));
-    for (const t of q.skuTraffic(db, shop.id, input.period.fromDay, input.period.toDay)) {
+    const skus = input.skus?.[i] ?? { sales: q.skuSales(db, shop.id, from, until), traffic: q.skuTraffic(db, shop.id, input.period.fromDay, input.period.toDay) };
+    const buyers = new Map(skus.sales.map((r) => [r.sku, r.buyers]));
+    for (const t of skus.traffic) {
       const b = buyers.get(t.sku) ?? 0;
       if (t.visitors >= RULES.skuMinVisitors && b / t.visitors < RULES.skuMaxConversion) {
         findings.push({ rule: 'lowConversionSku', shop: shop.name, subject: t.sku, numbers: { visitors: t.visitors, buyers: b, conversion: pct(b / t.visitors) } });

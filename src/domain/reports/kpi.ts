@@ -1,13 +1,14 @@
 import type { Db } from '../../db/open.js';
 import * as q from '../../db/queries/kpi.js';
+import { scanningCache } from '../../db/queries/reports.js';
 import { usageError } from '../errors.js';
 import { refundTotals } from '../service/returns.js';
 import { ratingSummary } from '../service/reviews.js';
 import { slaBreaches } from '../service/sla.js';
 import { defaultShop, findShop, listShops } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
-import { attentionList, type Finding } from './kpi-rules.js';
-import { dayOf, instantRange, periodDays, previousPeriod, resolvePeriod, yearEarlier, type Period, type PeriodInput } from './period.js';
+import { attentionList, type Finding, type SkuPeriod } from './kpi-rules.js';
+import { instantRange, periodDays, previousPeriod, resolvePeriod, yearEarlier, type Period, type PeriodInput } from './period.js';
 
 export type Compare = 'previous' | 'yoy';
 export const COMPARES: readonly Compare[] = ['previous', 'yoy'];
@@ -273,27 +274,20 @@ export function trendWindow(p: Pick<Period, 'fromDay' | 'toDay'>): { fromDay: st
   return { fromDay: new Date(end - 13 * 86_400_000).toISOString().slice(0, 10), toDay: p.toDay };
 }
 
+/** One point per day, each day's instants as a one-day report has them (instantRange), so DST days are 23 or 25 hours. */
 function shopTrend(db: Db, shop: Shop, window: { fromDay: string; toDay: string }): TrendPoint[] {
-  const { from, until } = instantRange(window, shop.timezone);
-  const points = new Map(periodDays(window).map((day) => [day, { day, gmv: 0, visitors: 0, buyers: new Set<number>() }]));
-  for (const o of q.paidInstants(db, shop.id, shop.currency, from, until)) {
-    const p = points.get(dayOf(o.paidAt, shop.timezone));
-    if (!p) continue;
-    p.gmv += o.paid;
-    p.buyers.add(o.buyer);
-  }
-  for (const t of q.trafficByDay(db, shop.id, window.fromDay, window.toDay)) {
-    const p = points.get(t.day);
-    if (p) p.visitors += t.visitors;
-  }
-  return [...points.values()].map((p) => ({ day: p.day, gmv: p.gmv, visitors: p.visitors, payingBuyers: p.buyers.size, conversionRate: div(p.buyers.size, p.visitors) }));
+  const visitors = new Map(q.trafficByDay(db, shop.id, window.fromDay, window.toDay).map((t) => [t.day, t.visitors]));
+  return periodDays(window).map((day) => {
+    const { from, until } = instantRange({ fromDay: day, toDay: day }, shop.timezone);
+    const paid = q.paidDay(db, shop.id, shop.currency, from, until);
+    const v = visitors.get(day) ?? 0;
+    return { day, gmv: paid.gmv, visitors: v, payingBuyers: paid.buyers, conversionRate: div(paid.buyers, v) };
+  });
 }
 
-function topProducts(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDay'>, limit = 10): TopProduct[] {
-  const { from, until } = instantRange(days, shop.timezone);
-  const visitors = new Map(q.skuTraffic(db, shop.id, days.fromDay, days.toDay).map((r) => [r.sku, r.visitors]));
-  return q
-    .skuSales(db, shop.id, from, until)
+function topProducts(shop: Shop, { sales, traffic }: SkuPeriod, limit = 10): TopProduct[] {
+  const visitors = new Map(traffic.map((r) => [r.sku, r.visitors]));
+  return sales
     .filter((r) => r.currency === shop.currency)
     .slice(0, limit)
     .map((r) => ({ sku: r.sku, title: r.title, units: r.units, amount: r.amount, buyers: r.buyers, visitors: visitors.get(r.sku) ?? 0 }));
@@ -325,6 +319,7 @@ function pickShops(db: Db, name: string | undefined): Shop[] {
  * totals only within one currency, and the rule-based "what to look at" list.
  */
 export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
+  scanningCache(db);
   const compare = (input.compare ?? 'previous') as Compare;
   if (!COMPARES.includes(compare)) throw usageError('input.oneOf', { field: '--compare', value: String(input.compare), choices: COMPARES.join(', ') });
   const shops = pickShops(db, input.shop);
@@ -332,7 +327,12 @@ export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
   const period = resolvePeriod(input, anchor?.timezone ?? 'UTC', now);
   const comparePeriod = compare === 'yoy' ? yearEarlier(period) : previousPeriod(period);
   const window = trendWindow(period);
-  const sections: KpiSection[] = shops.map((shop) => {
+  // Per-SKU sales and visitors of the period, read once per shop: the top products and the attention rules both use them.
+  const skus: SkuPeriod[] = shops.map((shop) => {
+    const { from, until } = instantRange(period, shop.timezone);
+    return { sales: q.skuSales(db, shop.id, from, until), traffic: q.skuTraffic(db, shop.id, period.fromDay, period.toDay) };
+  });
+  const sections: KpiSection[] = shops.map((shop, i) => {
     const otherCurrencies: OtherMoney[] = [];
     const raw = shopRaw(db, shop, period, now, otherCurrencies);
     const previousRaw = shopRaw(db, shop, comparePeriod, now);
@@ -346,12 +346,12 @@ export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
       raw,
       previousRaw,
       trend: shopTrend(db, shop, window),
-      topProducts: topProducts(db, shop, period),
+      topProducts: topProducts(shop, skus[i]!),
       channels: channelsOf(db, shop, period),
       otherCurrencies,
     };
   });
-  const attention = attentionList(db, { shops, sections, period, comparePeriod });
+  const attention = attentionList(db, { shops, sections, period, comparePeriod, skus });
   return { generatedAt: now, period, compare, comparePeriod, trendDays: window, shops: sections, totals: totalsOf(sections), attention };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open.js';
-import { lastSales, skuInfo, skuSales, type SkuInfoRow } from '../../db/queries/reports.js';
+import { hasSaleLine, lastSaleLine, lastSaleMovement, saleLinesBackwards, scanningCache, skuInfo, skuSales, type SkuInfoRow, type SkuSalesRow } from '../../db/queries/reports.js';
 import { usageError } from '../errors.js';
 import { instantRange, type Period } from './period.js';
 import { lastDays, positiveInt, ratio, resolveScope, type ReportScope } from './sales.js';
@@ -81,6 +81,46 @@ export function abcClasses(sales: SkuSales[]): AbcRow[] {
   return out;
 }
 
+/** How many of the shop's latest sale lines `latestSales` reads before looking up the SKUs still unsettled one by one. */
+export const WALK_LINES = 20_000;
+
+/**
+ * The latest sale in one shop before `until` of each of `skus`, none of which has a line paid in [from, until): its
+ * latest shipment (each SKU's own movements, newest first), or a line paid earlier. For the lines, the shop's sale
+ * lines are read newest first from `from` back until every SKU is settled: its line is met (the first is its latest),
+ * or the lines read are older than its latest shipment, which then stands. A SKU never on a sale line of the shop is
+ * not waited for; SKUs still unsettled after `walkLines` lines (last sold long ago) are looked up through their own
+ * lines, fewer than the shop's lines since.
+ */
+export function latestSales(db: Db, shopId: number, skus: readonly number[], from: number, until: number, walkLines = WALK_LINES): Map<number, number> {
+  const latest = new Map<number, number>();
+  const waiting = new Map<number, number>(); // SKU → its latest shipment (-Infinity: none), below which a line cannot win
+  for (const skuId of skus) {
+    const shipped = lastSaleMovement(db, shopId, skuId, until);
+    if (shipped !== null) latest.set(skuId, shipped);
+    if (shipped !== null && shipped >= from) continue; // sold in the window: the date does not matter
+    if (shipped !== null || hasSaleLine(db, shopId, skuId, until)) waiting.set(skuId, shipped ?? -Infinity);
+  }
+  if (waiting.size === 0) return latest;
+  const byShipment = [...waiting].filter(([, at]) => at > -Infinity).sort((a, b) => b[1] - a[1]);
+  let next = 0;
+  let read = 0;
+  for (const [paidAt, skuId] of saleLinesBackwards(db, shopId, from)) {
+    const shipped = waiting.get(skuId);
+    if (shipped !== undefined) {
+      if (paidAt > shipped) latest.set(skuId, paidAt);
+      waiting.delete(skuId);
+    }
+    for (; next < byShipment.length && byShipment[next]![1] >= paidAt; next++) waiting.delete(byShipment[next]![0]);
+    if (waiting.size === 0 || ++read >= walkLines) break;
+  }
+  for (const [skuId, shipped] of waiting) {
+    const paidAt = lastSaleLine(db, shopId, skuId, from);
+    if (paidAt !== null && paidAt > shipped) latest.set(skuId, paidAt);
+  }
+  return latest;
+}
+
 export function productsReport(db: Db, input: ProductsOptions, now: number): ProductsReport {
   const sections = input.sections === undefined || input.sections.length === 0 ? [...PRODUCT_SECTIONS] : input.sections;
   for (const s of sections) {
@@ -88,13 +128,17 @@ export function productsReport(db: Db, input: ProductsOptions, now: number): Pro
   }
   const top = positiveInt(input.top, 20, '--top');
   const slowDays = positiveInt(input.slowDays, 30, '--slow-days');
+  scanningCache(db);
   const scope = resolveScope(db, input, now);
   const info = new Map<number, SkuInfoRow>(skuInfo(db).map((s) => [s.skuId, s]));
 
   const totals = new Map<string, SkuSales & { skuId: number }>();
+  const periodSales = new Map<number, SkuSalesRow[]>();
   for (const shop of scope.shops) {
     const { from, until } = instantRange(scope.period, shop.timezone);
-    for (const r of skuSales(db, shop.id, from, until)) {
+    const rows = skuSales(db, shop.id, from, until);
+    periodSales.set(shop.id, rows);
+    for (const r of rows) {
       const sku = info.get(r.skuId)!;
       const key = `${r.skuId}\u0000${r.currency}`;
       const t = totals.get(key) ?? { skuId: r.skuId, sku: sku.code, title: sku.title, currency: r.currency, units: 0, revenue: 0 };
@@ -120,15 +164,23 @@ export function productsReport(db: Db, input: ProductsOptions, now: number): Pro
     return { ...s, cost, margin: m, marginRate: m === null ? null : ratio(m, s.revenue) };
   });
 
-  // Slow movers: on hand > 0 and no sale in the last N days ending with the period, each shop in its own zone.
+  // Slow movers: on hand > 0 and no sale (paid order or shipment) in the last N days ending with the period, each
+  // shop in its own zone. A SKU with a line paid in the window has sold (the window's lines are read once, or taken
+  // from the period's when they are the same days); only the others are looked into further.
   const window = lastDays(scope.period.toDay, slowDays);
+  const sameDays = window.fromDay === scope.period.fromDay && window.toDay === scope.period.toDay;
   const recent = new Set<number>();
+  const ranges = scope.shops.map((shop) => {
+    const range = instantRange(window, shop.timezone);
+    for (const r of sameDays ? periodSales.get(shop.id)! : skuSales(db, shop.id, range.from, range.until)) recent.add(r.skuId);
+    return { shopId: shop.id, ...range };
+  });
+  const candidates = [...info.values()].filter((s) => !s.archived && s.onHand > 0 && !recent.has(s.skuId)).map((s) => s.skuId);
   const lastSold = new Map<number, number>();
-  for (const shop of scope.shops) {
-    const { from, until } = instantRange(window, shop.timezone);
-    for (const r of lastSales(db, shop.id, until)) {
-      if (r.at >= from) recent.add(r.skuId);
-      if (r.at > (lastSold.get(r.skuId) ?? -Infinity)) lastSold.set(r.skuId, r.at);
+  for (const { shopId, from, until } of ranges) {
+    for (const [skuId, at] of latestSales(db, shopId, candidates, from, until)) {
+      if (at >= from) recent.add(skuId);
+      if (at > (lastSold.get(skuId) ?? -Infinity)) lastSold.set(skuId, at);
     }
   }
   const slow: SlowRow[] = [...info.values()]

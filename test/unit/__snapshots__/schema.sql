@@ -1,4 +1,4 @@
--- user_version 7
+-- user_version 8
 CREATE INDEX ad_daily_day ON ad_daily (day);
 
 CREATE INDEX customer_email ON customer (shop_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
@@ -13,6 +13,8 @@ CREATE INDEX listing_link_sku ON listing_link (sku_id);
 
 CREATE INDEX order_event_order ON order_event (order_id, at);
 
+CREATE INDEX order_line_order_sku ON order_line (order_id, sku_id, quantity, unit_price, discount);
+
 CREATE INDEX order_line_sku ON order_line (sku_id) WHERE sku_id IS NOT NULL;
 
 CREATE INDEX order_line_unmatched ON order_line (order_id) WHERE sku_id IS NULL;
@@ -21,7 +23,11 @@ CREATE INDEX order_line_unmatched_sku ON order_line (seller_sku) WHERE sku_id IS
 
 CREATE INDEX product_category ON product (category);
 
+CREATE INDEX return_request_opened ON return_request (opened_at);
+
 CREATE INDEX return_request_order ON return_request (order_id);
+
+CREATE INDEX return_request_refunded ON return_request (refunded_at) WHERE refunded_at IS NOT NULL;
 
 CREATE INDEX return_request_status ON return_request (status, opened_at);
 
@@ -33,19 +39,19 @@ CREATE INDEX review_unanswered ON review (rating, replied_at);
 
 CREATE INDEX sales_order_customer ON sales_order (customer_id, placed_at);
 
-CREATE INDEX sales_order_customer_paid ON sales_order (customer_id, paid_at) WHERE customer_id IS NOT NULL;
+CREATE INDEX sales_order_customer_paid ON sales_order (customer_id, shop_id, paid_at) WHERE customer_id IS NOT NULL;
 
-CREATE INDEX sales_order_paid ON sales_order (shop_id, paid_at);
+CREATE INDEX sales_order_paid ON sales_order (shop_id, paid_at, status, currency, paid, customer_id);
 
 CREATE INDEX sales_order_platform_id ON sales_order (platform_order_id);
 
-CREATE INDEX sales_order_shop_placed ON sales_order (shop_id, placed_at);
+CREATE INDEX sales_order_shop_placed ON sales_order (shop_id, placed_at, status, currency);
 
 CREATE INDEX sales_order_status ON sales_order (status, paid_at);
 
 CREATE INDEX shipment_order ON shipment (order_id);
 
-CREATE INDEX shipment_time ON shipment (shipped_at);
+CREATE INDEX shipment_time ON shipment (shipped_at, order_id);
 
 CREATE UNIQUE INDEX shop_single_default ON shop (is_default) WHERE is_default = 1;
 
