@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addProduct } from '../../src/domain/catalog/products.js';
+import { contiguousOrders, NotContiguous, OrderGrouper } from '../../src/domain/imports/group.js';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
 import { PROFILES } from '../../src/domain/imports/profiles/index.js';
 import { importOrderFiles } from '../../src/domain/imports/run.js';
@@ -83,6 +84,15 @@ describe('a file read in chunks', () => {
 });
 
 describe('rows of an order apart', () => {
+  const row = (orderId: string, line: number) => ({ record: { orderId, order: {}, line: null }, line });
+
+  it('are noticed among 200,000 orders, and 200,000 distinct ones are never taken for scattered', () => {
+    const ids = Array.from({ length: 200_000 }, (_, i) => `${1930679858170647 + i * 7919}`);
+    expect([...contiguousOrders(ids.map(row), new OrderGrouper())]).toHaveLength(200_000);
+    const again = [...ids.map(row), row(ids[123_456]!, 0)];
+    expect(() => [...contiguousOrders(again, new OrderGrouper())]).toThrow(NotContiguous);
+  });
+
   it('still make one order when a file scatters them (it is read again, holding every order)', () => {
     const [a1, a2] = shopifyOrder('#1', { financial: 'paid', total: '20.00', lines: [['TEA', 1, '10.00'], ['POT', 1, '10.00']] });
     const b = shopifyOrder('#2', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] });

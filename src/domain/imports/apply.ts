@@ -31,7 +31,8 @@ function stockWanted(status: OrderStatus, line: ImportLine): { reserve: number; 
 }
 
 
-const CUSTOMERS_KEPT = 50_000;
+/** Look-ups kept per kind: enough for any catalogue and a busy season's buyers, bounded for files of any size. */
+const KEPT = 50_000;
 
 /**
  * Look-ups that repeat across the orders of one import, kept for its transaction; its new orders, written in
@@ -53,8 +54,12 @@ export class ImportCache {
 
   match(db: Db, shop: Shop, line: ImportLine): number | null {
     const key = `${line.listingId}\u0000${line.platformSku}\u0000${line.sku}`;
-    if (!this.matches.has(key)) this.matches.set(key, matchSku(db, shop, line));
-    return this.matches.get(key)!;
+    let found = this.matches.get(key);
+    if (found === undefined) {
+      if (this.matches.size >= KEPT) this.matches.clear();
+      this.matches.set(key, (found = matchSku(db, shop, line)));
+    }
+    return found;
   }
 
   /** The buyer's customer id. The same buyer details give the same customer, so repeat buyers cost one look-up (a name alone identifies no one: never kept). */
@@ -65,7 +70,7 @@ export class ImportCache {
     if (kept !== undefined) return kept;
     const id = matchCustomer(db, shop.id, buyer, now)?.id ?? null;
     if (identified) {
-      if (this.customers.size >= CUSTOMERS_KEPT) this.customers.clear();
+      if (this.customers.size >= KEPT) this.customers.clear();
       this.customers.set(key, id);
     }
     return id;
