@@ -75,6 +75,28 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
  * `2026-09-22 00:54:10` or `2026/9/22 0:54` (read in the shop's zone, never the process's), `09/22/26`
  * (Etsy, US order), `Sep-07-26` / `Sep-07-26 23:45:00` (eBay). An impossible date is refused.
  */
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * wallTimeToInstant, remembering each zone's offset per wall-clock hour: files hold a million timestamps and
+ * a zone lookup through Intl costs microseconds. An hour whose two ends have different offsets (a change
+ * inside it) is never remembered; a skipped or repeated hour resolves as wallTimeToInstant resolves it.
+ */
+function zonedInstant(zone: string, y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  let hours = offsets.get(zone);
+  if (!hours) offsets.set(zone, (hours = new Map()));
+  const hour = ((y * 12 + mo) * 31 + d) * 24 + h;
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = Date.UTC(y, mo - 1, d, h) - wallTimeToInstant(zone, y, mo, d, h, 0, 0);
+    const end = Date.UTC(y, mo - 1, d, h, 59, 59) - wallTimeToInstant(zone, y, mo, d, h, 59, 59);
+    if (start !== end) return wallTimeToInstant(zone, y, mo, d, h, mi, s);
+    if (hours.size >= 100_000) hours.clear();
+    hours.set(hour, (offset = start));
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s) - offset;
+}
+
 export function parseInstant(value: string, zone: string): number | null {
   const v = value.trim();
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(v);
@@ -85,14 +107,14 @@ export function parseInstant(value: string, zone: string): number | null {
       const offset = m[7] === 'Z' ? 0 : (m[7].startsWith('-') ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
       return Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
     }
-    return wallTimeToInstant(zone, y, mo, d, h, mi, s);
+    return zonedInstant(zone, y, mo, d, h, mi, s);
   }
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(v);
   if (m) {
     const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     const [mo, d, h, mi, s] = [1, 2, 4, 5, 6].map((i) => Number(m![i] ?? 0)) as [number, number, number, number, number];
     if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
-    return wallTimeToInstant(zone, y, mo, d, h, mi, s);
+    return zonedInstant(zone, y, mo, d, h, mi, s);
   }
   m = /^([A-Za-z]{3})-(\d{1,2})-(\d{2}|\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(v);
   if (m) {
@@ -100,7 +122,7 @@ export function parseInstant(value: string, zone: string): number | null {
     const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     const [d, h, mi, s] = [2, 4, 5, 6].map((i) => Number(m![i] ?? 0)) as [number, number, number, number];
     if (mo === undefined || !validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
-    return wallTimeToInstant(zone, y, mo, d, h, mi, s);
+    return zonedInstant(zone, y, mo, d, h, mi, s);
   }
   return null;
 }
