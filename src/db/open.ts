@@ -9,8 +9,27 @@ export type Db = Database;
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-// Loaded on first open, so `--help` and usage errors never pay for the native module.
-const loadSqlite = () => createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+type Sqlite = typeof import('better-sqlite3');
+
+let sqlite: { Sqlite: Sqlite; addon: string | undefined } | undefined;
+
+/**
+ * Loaded on first open, so `--help` and usage errors never pay for the native module. better-sqlite3 finds its
+ * addon through the `bindings` package, which walks the stack and probes a dozen paths (~5 ms of every start):
+ * the addon's usual place is named directly, the package's own search kept for anywhere else.
+ */
+function loadSqlite(): { Sqlite: Sqlite; addon: string | undefined } {
+  if (sqlite) return sqlite;
+  const require = createRequire(import.meta.url);
+  let addon: string | undefined;
+  try {
+    addon = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    addon = undefined;
+  }
+  sqlite = { Sqlite: require('better-sqlite3') as Sqlite, addon };
+  return sqlite;
+}
 
 /**
  * Opens (creating when missing) the shop database: directory 0700, file 0600 whatever the umask,
@@ -25,8 +44,8 @@ export function openDatabase(path: string): Db {
   }
   let db: Db;
   try {
-    const Sqlite = loadSqlite();
-    db = new Sqlite(path, { timeout: BUSY_TIMEOUT_MS });
+    const { Sqlite, addon } = loadSqlite();
+    db = new Sqlite(path, { timeout: BUSY_TIMEOUT_MS, ...(addon !== undefined && { nativeBinding: addon }) });
   } catch (error) {
     throw databaseError('db.unusable', { path, reason: (error as Error).message }, { key: 'db.unusable.hint' });
   }

@@ -1,30 +1,20 @@
+import { mergeCatalogue, type CoreKey } from './en.js';
 import type { Messages } from './index.js';
-import { importsZh } from './messages/imports.js';
-import { exportsZh } from './messages/exports.js';
-import { customersZh } from './messages/customers.js';
-import { ticketsZh } from './messages/tickets.js';
-import { returnsZh } from './messages/returns.js';
-import { reviewsZh } from './messages/reviews.js';
-import { reportsZh } from './messages/reports.js';
-import { reportSiblingsZh } from './messages/report-siblings.js';
-import { trafficZh } from './messages/traffic.js';
-import { fulfilmentZh } from './messages/fulfilment.js';
-import { ordersZh } from './messages/orders.js';
-import { trackingZh } from './messages/tracking.js';
-/** 所有面向用户的简体中文文案；键必须与 en.ts 完全一致（由编译器检查）。 */
-export const zhCN: Messages = {
-  ...ordersZh,
-  ...reportsZh,
-  ...trafficZh,
-  ...reportSiblingsZh,
-  ...customersZh,
-  ...ticketsZh,
-  ...returnsZh,
-  ...reviewsZh,
-  ...exportsZh,
-  ...importsZh,
-  ...fulfilmentZh,
-  ...trackingZh,
+import { importsZh } from './messages/imports.zh-CN.js';
+import { exportsZh } from './messages/exports.zh-CN.js';
+import { customersZh } from './messages/customers.zh-CN.js';
+import { ticketsZh } from './messages/tickets.zh-CN.js';
+import { returnsZh } from './messages/returns.zh-CN.js';
+import { reviewsZh } from './messages/reviews.zh-CN.js';
+import { reportsZh } from './messages/reports.zh-CN.js';
+import { reportSiblingsZh } from './messages/report-siblings.zh-CN.js';
+import { trafficZh } from './messages/traffic.zh-CN.js';
+import { fulfilmentZh } from './messages/fulfilment.zh-CN.js';
+import { ordersZh } from './messages/orders.zh-CN.js';
+import { trackingZh } from './messages/tracking.zh-CN.js';
+
+/** en.ts 中 coreEn 的中文（键由编译器对照检查）。 */
+const coreZh: Record<CoreKey, string> = {
   'program.description': '用一个本地 SQLite 文件打理你的个人网店：店铺、商品、库存、订单及平台导出文件、发货、客服售后、流量、推广和核心指标报表。',
   'program.helpAfter': '退出码：0 成功 · 1 内部错误 · 2 用法错误 · 3 未找到 · 4 冲突 · 5 数据无效 · 6 数据库忙 · 7 数据库不可用 · 130 已中断。\n数据：--db，否则 $SHOPKEEP_DB，否则 $XDG_DATA_HOME/shopkeep/shop.db。运行 "shopkeep demo" 可用示例店铺试用。',
   'help.usage': '用法：',
@@ -342,3 +332,6 @@ export const zhCN: Messages = {
   'col.stockValue': '库存成本金额',
   'col.movements': '库存流水',
 };
+
+/** 所有面向用户的简体中文文案；键必须与 en.ts 完全一致（由编译器检查）。 */
+export const zhCN: Messages = mergeCatalogue(ordersZh, reportsZh, trafficZh, reportSiblingsZh, customersZh, ticketsZh, returnsZh, reviewsZh, exportsZh, importsZh, fulfilmentZh, trackingZh, coreZh);

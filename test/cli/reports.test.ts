@@ -91,6 +91,20 @@ describe('report products', () => {
     expect(table.stdout).toContain('—');
   });
 
+  it("shows a slow mover's last sale as the day it was in the shop's zone", async () => {
+    const ctx = setUp();
+    const db = openDatabase(ctx.db);
+    try {
+      // 17:30 UTC on 30 September is already 1 October in Shanghai.
+      addOrder(db, { platformOrderId: 'OLD', buyer: { name: 'Li' }, address: {}, items: [{ sku: 'TP', quantity: 1 }], paid: true, placedAt: at('2026-09-30T17:30:00Z') }, NOW);
+    } finally {
+      db.close();
+    }
+    const plain = await ctx.run(['report', 'products', '--section', 'slow']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/TP\tTeapot\t4\t—\t2026-10-01/);
+  });
+
   it('needs one --section for CSV', async () => {
     const { run } = setUp();
     expect((await run(['report', 'products', '--format', 'csv'])).code).toBe(2);

@@ -1,7 +1,7 @@
 import type { AdsReport } from '../../domain/reports/ads-report.js';
 import type { CustomersReport } from '../../domain/reports/customers.js';
 import type { InventoryReport } from '../../domain/reports/inventory.js';
-import type { Period } from '../../domain/reports/period.js';
+import { dayOf, type Period } from '../../domain/reports/period.js';
 import type { ProductSection, ProductsReport } from '../../domain/reports/products.js';
 import type { SalesReport } from '../../domain/reports/sales.js';
 import { formatAmount, formatMoney } from '../../domain/money.js';
@@ -114,7 +114,8 @@ export function productsView(ctx: Ctx, r: ProductsReport): View {
         kind: 'table',
         title: ctx.t('rpt.title.slow', { days: r.slowDays }),
         columns: cols(ctx, [['sku', 'rpt.col.sku'], ['title', 'rpt.col.title'], ['onHand', 'rpt.col.onHand', 'right'], ['stockValue', 'rpt.col.stockValue', 'right'], ['lastSold', 'rpt.col.lastSold']]),
-        rows: r.slow.map((s) => ({ sku: s.sku, title: s.title, onHand: s.onHand, stockValue: money(s.stockValue, s.currency), lastSold: s.lastSoldAt === null ? DASH : new Date(s.lastSoldAt).toLocaleDateString('sv-SE', { timeZone: r.zone }) })),
+        // dayOf reuses one formatter per zone; toLocaleDateString(…, { timeZone }) built a new Intl.DateTimeFormat per row.
+        rows: r.slow.map((s) => ({ sku: s.sku, title: s.title, onHand: s.onHand, stockValue: money(s.stockValue, s.currency), lastSold: s.lastSoldAt === null ? DASH : dayOf(s.lastSoldAt, r.zone) })),
         empty: ctx.t('rpt.empty'),
       });
     if (has('abc'))

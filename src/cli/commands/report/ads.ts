@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { adsReport } from '../../../domain/reports/ads-report.js';
 import type { Ctx } from '../../context.js';
 import { verb } from '../../verb.js';
-import { adsView } from '../../views/reports.js';
-import { periodFlags, withPeriod, type PeriodFlags } from './sales.js';
+import { periodFlags, withPeriod, type PeriodFlags } from './flags.js';
 
 export type ReportAdsOptions = PeriodFlags;
 
@@ -19,5 +17,6 @@ export function reportAdsCommand(ctx: Ctx, run = reportAdsRun): Command {
 }
 
 export async function reportAdsRun(o: ReportAdsOptions, ctx: Ctx): Promise<void> {
+  const [{ adsReport }, { adsView }] = await Promise.all([import('../../../domain/reports/ads-report.js'), import('../../views/reports.js')]);
   await ctx.print(adsView(ctx, adsReport(ctx.db(), o, ctx.now())));
 }

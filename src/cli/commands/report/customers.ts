@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { usageError } from '../../../domain/errors.js';
-import { customersReport } from '../../../domain/reports/customers.js';
 import type { Ctx } from '../../context.js';
 import { verb } from '../../verb.js';
-import { CUSTOMER_SECTIONS, customersView, type CustomerSection } from '../../views/reports.js';
-import { periodFlags, withPeriod, type PeriodFlags } from './sales.js';
+import type { CustomerSection } from '../../views/reports.js';
+import { periodFlags, withPeriod, type PeriodFlags } from './flags.js';
 
 export interface ReportCustomersOptions extends PeriodFlags {
   section?: string;
@@ -24,6 +23,7 @@ export function reportCustomersCommand(ctx: Ctx, run = reportCustomersRun): Comm
 }
 
 export async function reportCustomersRun(o: ReportCustomersOptions, ctx: Ctx): Promise<void> {
+  const [{ customersReport }, { CUSTOMER_SECTIONS, customersView }] = await Promise.all([import('../../../domain/reports/customers.js'), import('../../views/reports.js')]);
   if (o.section !== undefined && !(CUSTOMER_SECTIONS as readonly string[]).includes(o.section)) {
     throw usageError('input.oneOf', { field: '--section', value: o.section, choices: CUSTOMER_SECTIONS.join(', ') });
   }

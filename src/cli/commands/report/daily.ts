@@ -2,9 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { usageError } from '../../../domain/errors.js';
-import { kpiReport } from '../../../domain/reports/kpi.js';
-import { today } from '../../../domain/reports/period.js';
-import { listShops } from '../../../domain/shops/shops.js';
 import type { Ctx } from '../../context.js';
 import { writeOutput } from '../../files.js';
 import { render } from '../../render/index.js';
@@ -45,6 +42,11 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
   const chosen = ctx.globals.json ? 'json' : (o.format ?? 'html');
   if (!(DAILY_FORMATS as readonly string[]).includes(chosen)) throw usageError('report.daily.badFormat', { value: chosen });
   const format = chosen as DailyFormat;
+  const [{ kpiReport }, { today }, { listShops }] = await Promise.all([
+    import('../../../domain/reports/kpi.js'),
+    import('../../../domain/reports/period.js'),
+    import('../../../domain/shops/shops.js'),
+  ]);
   const db = ctx.db();
   const now = ctx.now();
   const shops = listShops(db).filter((s) => o.shop === undefined || s.name === o.shop);

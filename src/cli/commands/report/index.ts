@@ -8,6 +8,7 @@ import { reportKpiCommand } from './kpi.js';
 import { reportProductsCommand } from './products.js';
 import { reportSalesCommand } from './sales.js';
 
+/** Every verb declares its flags here and imports its report and view only when it runs. */
 export function register(ctx: Ctx) {
   return noun(ctx, 'report', 'reportNoun.summary', [
     reportKpiCommand(ctx),

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { inventoryReport } from '../../../domain/reports/inventory.js';
 import type { Ctx } from '../../context.js';
 import { verb } from '../../verb.js';
-import { inventoryView } from '../../views/reports.js';
-import { optionalInt } from './sales.js';
+import { optionalInt } from './flags.js';
 
 export interface ReportInventoryOptions {
   shop?: string;
@@ -24,6 +22,7 @@ export function reportInventoryCommand(ctx: Ctx, run = reportInventoryRun): Comm
 }
 
 export async function reportInventoryRun(o: ReportInventoryOptions, ctx: Ctx): Promise<void> {
+  const [{ inventoryReport }, { inventoryView }] = await Promise.all([import('../../../domain/reports/inventory.js'), import('../../views/reports.js')]);
   const report = inventoryReport(ctx.db(), { shop: o.shop, days: optionalInt(o.days, '--days'), reorderOnly: o.reorder }, ctx.now());
   await ctx.print(inventoryView(ctx, report));
 }

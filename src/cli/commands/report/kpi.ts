@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { kpiReport, type KpiInput, type KpiReport } from '../../../domain/reports/kpi.js';
+import type { KpiInput, KpiReport } from '../../../domain/reports/kpi.js';
 import type { Ctx } from '../../context.js';
 import { writeOutput } from '../../files.js';
+import { render } from '../../render/index.js';
 import type { Format, View } from '../../render/view.js';
 import { verb } from '../../verb.js';
-import { explainView, kpiMarkdown, kpiView } from '../../views/kpi.js';
 
 export interface ReportKpiOptions extends KpiInput {
   explain?: boolean;
@@ -41,15 +41,19 @@ export function outputFormat(ctx: Ctx, output: string | undefined): Format {
 /** Builds the view for `format`: the HTML module is imported only for --format html. */
 export async function kpiViewFor(ctx: Ctx, report: KpiReport, format: Format): Promise<View> {
   const t = ctx.t.bind(ctx);
+  const { kpiMarkdown, kpiView } = await import('../../views/kpi.js');
   const html = format === 'html' ? (await import('../../views/kpi-html.js')).kpiHtml(t, report, ctx.lang) : undefined;
   return kpiView(t, report, { md: () => kpiMarkdown(t, report), ...(html === undefined ? {} : { html: () => html }) });
 }
 
 export async function reportKpiRun(o: ReportKpiOptions, ctx: Ctx): Promise<void> {
   if (o.explain) {
+    const { explainView } = await import('../../views/kpi.js');
     await ctx.print(explainView(ctx.t.bind(ctx)));
     return;
   }
+  // The view's module loads alongside the report's (kpiViewFor below finds it loaded): one wait for both, not two.
+  const [{ kpiReport }] = await Promise.all([import('../../../domain/reports/kpi.js'), import('../../views/kpi.js')]);
   const report = kpiReport(ctx.db(), { date: o.date, period: o.period, from: o.from, to: o.to, shop: o.shop, compare: o.compare }, ctx.now());
   const format = outputFormat(ctx, o.output);
   const view = await kpiViewFor(ctx, report, format);
@@ -57,7 +61,6 @@ export async function reportKpiRun(o: ReportKpiOptions, ctx: Ctx): Promise<void>
     await ctx.print(view);
     return;
   }
-  const { render } = await import('../../render/index.js');
   writeOutput(ctx, o.output, await render(view, format, false, false));
   ctx.info(ctx.t('report.daily.wrote', { path: o.output }));
 }

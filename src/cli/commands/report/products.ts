@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { productsReport } from '../../../domain/reports/products.js';
 import type { Ctx } from '../../context.js';
 import { collect, verb } from '../../verb.js';
-import { productsView } from '../../views/reports.js';
-import { optionalInt, periodFlags, withPeriod, type PeriodFlags } from './sales.js';
+import { optionalInt, periodFlags, withPeriod, type PeriodFlags } from './flags.js';
 
 export interface ReportProductsOptions extends PeriodFlags {
   section: string[];
@@ -29,6 +27,7 @@ export function reportProductsCommand(ctx: Ctx, run = reportProductsRun): Comman
 }
 
 export async function reportProductsRun(o: ReportProductsOptions, ctx: Ctx): Promise<void> {
+  const [{ productsReport }, { productsView }] = await Promise.all([import('../../../domain/reports/products.js'), import('../../views/reports.js')]);
   const report = productsReport(ctx.db(), { ...o, sections: o.section, top: optionalInt(o.top, '--top'), slowDays: optionalInt(o.slowDays, '--slow-days') }, ctx.now());
   await ctx.print(productsView(ctx, report));
 }

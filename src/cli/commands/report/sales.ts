@@ -1,31 +1,7 @@
 import type { Command } from 'commander';
-import { salesReport } from '../../../domain/reports/sales.js';
 import type { Ctx } from '../../context.js';
-import { integerArg, verb } from '../../verb.js';
-import { salesView } from '../../views/reports.js';
-
-export interface PeriodFlags {
-  period?: string;
-  date?: string;
-  from?: string;
-  to?: string;
-  shop?: string;
-}
-
-/** --period/--date/--from/--to/--shop, shared by the sibling reports. */
-export function withPeriod(cmd: Command, ctx: Ctx): Command {
-  return cmd
-    .option('--period <day|week|month>', ctx.t('rpt.opt.period'))
-    .option('--date <YYYY-MM-DD>', ctx.t('rpt.opt.date'))
-    .option('--from <YYYY-MM-DD>', ctx.t('rpt.opt.from'))
-    .option('--to <YYYY-MM-DD>', ctx.t('rpt.opt.to'))
-    .option('--shop <name>', ctx.t('rpt.opt.shop'));
-}
-
-export const periodFlags = (o: PeriodFlags): PeriodFlags => ({ period: o.period, date: o.date, from: o.from, to: o.to, shop: o.shop });
-
-/** An optional whole-number flag. */
-export const optionalInt = (text: string | undefined, flag: string) => (text === undefined ? undefined : integerArg(text, flag));
+import { verb } from '../../verb.js';
+import { periodFlags, withPeriod, type PeriodFlags } from './flags.js';
 
 export interface ReportSalesOptions extends PeriodFlags {
   by?: string;
@@ -46,5 +22,6 @@ export function reportSalesCommand(ctx: Ctx, run = reportSalesRun): Command {
 }
 
 export async function reportSalesRun(o: ReportSalesOptions, ctx: Ctx): Promise<void> {
+  const [{ salesReport }, { salesView }] = await Promise.all([import('../../../domain/reports/sales.js'), import('../../views/reports.js')]);
   await ctx.print(salesView(ctx, salesReport(ctx.db(), o, ctx.now())));
 }
