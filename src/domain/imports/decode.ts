@@ -5,7 +5,7 @@ import { firstBadOffset } from '../text/decode.js';
 export type ImportEncoding = 'utf-8' | 'utf-16le' | 'gb18030' | 'windows-1252' | 'shift_jis';
 
 /** Legacy encodings tried, in this order, when a file is not UTF-8: the one whose header a profile knows wins. */
-export const LEGACY: readonly ImportEncoding[] = ['gb18030', 'shift_jis', 'windows-1252'];
+const LEGACY: readonly ImportEncoding[] = ['gb18030', 'shift_jis', 'windows-1252'];
 
 const CHINESE = new Set(['taobao', 'tmall', 'jd', 'pdd', 'douyin']);
 

@@ -84,6 +84,9 @@ export async function importOrderFilesInWorker(db: Db, inputs: InputFile[], opti
   return results;
 }
 
+/** What both ways of importing a file need first: its shop (and so its zone), its size, and a fresh run. */
+export type PreparedUnit = ReturnType<typeof prepareUnit>;
+
 function prepareUnit(db: Db, unit: Reading[], options: ImportOptions, now: number) {
   const shop = shopFor(db, unit, options.shop);
   const file = unit.map((r) => r.file).join(' + ');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Db } from '../../db/open.js';
 import type { Reading } from './parse-files.js';
-import type { ImportOptions } from './run.js';
+import type { ImportOptions, PreparedUnit } from './run.js';
 import type { Profile } from './types.js';
 import { DryRun, type ImportResult, type UnitImport } from './unit-import.js';
 import { reviveError, type ProfileRef, type WorkerJob, type WorkerMessage, type WriterJob, type WriterMessage } from './worker-protocol.js';
@@ -24,7 +24,7 @@ const WRITER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGene
 
 /** Worker messages as an async iterable; a worker that dies without saying why is an error. */
 function messages<T>(worker: Worker): AsyncIterable<[T]> {
-  worker.once('exit', (code) => worker.emit('error', new Error(`import worker exited (${code})`)));
+  worker.once('exit', (code) => worker.emit('error', new Error(`an import thread stopped with exit code ${code} (running out of memory is the usual cause)`)));
   return on(worker, 'message') as AsyncIterable<[T]>;
 }
 
@@ -35,17 +35,11 @@ async function stop(worker: Worker): Promise<void> {
 
 const refOf = (profile: Profile): ProfileRef => (profile.mapping ? { mapping: profile.mapping } : { id: profile.id });
 
-interface Prepared {
-  total: number;
-  ctx: WorkerJob['ctx'];
-  start: () => UnitImport;
-}
-
 /**
  * One import with its files read in a worker thread: orders arrive in batches and are written here, in one
  * transaction opened on the reader's "start" (and opened afresh when a read starts again).
  */
-export async function importUnitInWorker(db: Db, script: URL, unit: Reading[], prepared: Prepared, options: ImportOptions): Promise<ImportResult> {
+export async function importUnitInWorker(db: Db, script: URL, unit: Reading[], prepared: PreparedUnit, options: ImportOptions): Promise<ImportResult> {
   const rollback = () => db.inTransaction && db.exec('ROLLBACK');
   try {
     const streamed = await readWith(db, script, unit, prepared, options, false);
@@ -58,7 +52,7 @@ export async function importUnitInWorker(db: Db, script: URL, unit: Reading[], p
 }
 
 /** One reader thread's run: the import's result, or null when the file scatters an order's rows (read it again, buffered). */
-async function readWith(db: Db, script: URL, unit: Reading[], prepared: Prepared, options: ImportOptions, buffered: boolean): Promise<ImportResult | null> {
+async function readWith(db: Db, script: URL, unit: Reading[], prepared: PreparedUnit, options: ImportOptions, buffered: boolean): Promise<ImportResult | null> {
   const control = new Int32Array(new SharedArrayBuffer(8));
   const job: WorkerJob = { inputs: unit.map((r) => r.input), profiles: unit.map((r) => refOf(r.profile)), ctx: prepared.ctx, buffered, control: control.buffer as SharedArrayBuffer };
   const worker = new Worker(script, { workerData: job, resourceLimits: buffered ? undefined : READER_LIMITS });
