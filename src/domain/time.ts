@@ -1,36 +1,58 @@
-import { TZDate } from '@date-fns/tz/date';
 import { usageError } from './errors.js';
+import { instantAt, offsetAt } from './zone-clock.js';
 
 export { isTimeZone } from './zones.js';
 
 /** The instant at which wall time y-m-d h:mi:s happens in `zone` (DST-safe; a time in a spring-forward gap moves on). */
 export function wallTimeToInstant(zone: string, y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
-  return new TZDate(y, m - 1, d, h, mi, s, zone).getTime();
+  return instantAt(zone, y, m, d, h, mi, s);
+}
+
+/** An instant's wall-clock fields in `zone` (month 1–12; weekday 0 = Sunday, as Date counts) and its offset in minutes. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+  offsetMinutes: number;
+}
+
+export function wallTimeOf(ms: number, zone: string): WallTime {
+  const offset = offsetAt(zone, ms);
+  const w = new Date(ms + offset);
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+    weekday: w.getUTCDay(),
+    offsetMinutes: Math.round(offset / 60_000),
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** "2026-11-25T09:30:00+08:00": an instant as wall time in the shop's zone, with its offset. */
 export function formatInstant(ms: number, zone: string): string {
-  const d = new TZDate(ms, zone);
-  const offset = -d.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${wall(d)}:${pad(d.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const w = wallTimeOf(ms, zone);
+  const sign = w.offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(w.offsetMinutes);
+  return `${wall(w)}:${pad(w.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** "2026-11-25 09:30" for tables. */
 export function formatWallTime(ms: number, zone: string): string {
-  return wall(new TZDate(ms, zone)).replace('T', ' ');
+  return wall(wallTimeOf(ms, zone)).replace('T', ' ');
 }
 
 // date-fns/format would do this too, but costs ~50 ms of start-up for two fixed patterns.
-function wall(d: TZDate): string {
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function zoneOffsetMinutes(ms: number, zone: string): number {
-  return -new TZDate(ms, zone).getTimezoneOffset();
+function wall(w: WallTime): string {
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 export function validDate(y: number, m: number, d: number): boolean {

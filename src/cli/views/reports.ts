@@ -114,7 +114,6 @@ export function productsView(ctx: Ctx, r: ProductsReport): View {
         kind: 'table',
         title: ctx.t('rpt.title.slow', { days: r.slowDays }),
         columns: cols(ctx, [['sku', 'rpt.col.sku'], ['title', 'rpt.col.title'], ['onHand', 'rpt.col.onHand', 'right'], ['stockValue', 'rpt.col.stockValue', 'right'], ['lastSold', 'rpt.col.lastSold']]),
-        // dayOf reuses one formatter per zone; toLocaleDateString(…, { timeZone }) built a new Intl.DateTimeFormat per row.
         rows: r.slow.map((s) => ({ sku: s.sku, title: s.title, onHand: s.onHand, stockValue: money(s.stockValue, s.currency), lastSold: s.lastSoldAt === null ? DASH : dayOf(s.lastSoldAt, r.zone) })),
         empty: ctx.t('rpt.empty'),
       });

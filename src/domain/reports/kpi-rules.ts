@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open.js';
 import * as q from '../../db/queries/kpi.js';
+import { byCodeUnits } from '../compare.js';
 import { ratingSummary } from '../service/reviews.js';
 import type { Shop } from '../shops/types.js';
 import type { KpiSection } from './kpi.js';
@@ -106,7 +107,7 @@ export function attentionList(db: Db, input: RuleInput): Finding[] {
       }
     }
     // Only the few tying up the most money: the list stays short.
-    findings.push(...slow.sort((a, b) => b.value - a.value || a.finding.subject.localeCompare(b.finding.subject)).slice(0, RULES.maxSlowMovers).map((x) => x.finding));
+    findings.push(...slow.sort((a, b) => b.value - a.value || byCodeUnits(a.finding.subject, b.finding.subject)).slice(0, RULES.maxSlowMovers).map((x) => x.finding));
   }
   return findings;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open.js';
 import { hasSaleLine, lastSaleLine, lastSaleMovement, saleLinesBackwards, scanningCache, skuInfo, skuSales, type SkuInfoRow, type SkuSalesRow } from '../../db/queries/reports.js';
+import { byCodeUnits } from '../compare.js';
 import { usageError } from '../errors.js';
 import { instantRange, type Period } from './period.js';
 import { lastDays, positiveInt, ratio, resolveScope, type ReportScope } from './sales.js';
@@ -59,10 +60,10 @@ export interface ProductsOptions extends ReportScope {
   slowDays?: number;
 }
 
-/** Currency codes are three capital letters: code-unit order is their locale order, without waking ICU's collator. */
-const byCurrency = (a: { currency: string }, b: { currency: string }) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0);
+const byCurrency = (a: { currency: string }, b: { currency: string }) => byCodeUnits(a.currency, b.currency);
 
-const byRevenue = (a: SkuSales, b: SkuSales) => byCurrency(a, b) || b.revenue - a.revenue || b.units - a.units || a.sku.localeCompare(b.sku);
+/** Ties in SKU code order, as `sku list` shows them. */
+const byRevenue = (a: SkuSales, b: SkuSales) => byCurrency(a, b) || b.revenue - a.revenue || b.units - a.units || byCodeUnits(a.sku, b.sku);
 
 /**
  * ABC per currency: SKUs sorted by revenue; a SKU is A while the revenue before it is under 80% of the total
@@ -191,7 +192,7 @@ export function productsReport(db: Db, input: ProductsOptions, now: number): Pro
   const slow: SlowRow[] = [...info.values()]
     .filter((s) => !s.archived && s.onHand > 0 && !recent.has(s.skuId))
     .map((s) => ({ sku: s.code, title: s.title, onHand: s.onHand, currency: s.currency, stockValue: s.cost === null ? null : s.cost * s.onHand, lastSoldAt: lastSold.get(s.skuId) ?? null }))
-    .sort((a, b) => byCurrency(a, b) || (b.stockValue ?? -1) - (a.stockValue ?? -1) || a.sku.localeCompare(b.sku));
+    .sort((a, b) => byCurrency(a, b) || (b.stockValue ?? -1) - (a.stockValue ?? -1) || byCodeUnits(a.sku, b.sku));
 
   return {
     period: scope.period,

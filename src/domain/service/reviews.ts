@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz/date';
 import type { Db } from '../../db/open.js';
 import { writeTransaction } from '../../db/open.js';
 import * as q from '../../db/queries/reviews.js';
@@ -8,7 +7,7 @@ import { conflict, notFound, usageError } from '../errors.js';
 import { findOrder } from '../orders/find.js';
 import { findShop, listShops, resolveShop } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
-import { formatWallTime, parseTimeArg, wallTimeToInstant } from '../time.js';
+import { formatWallTime, parseTimeArg, wallTimeOf, wallTimeToInstant } from '../time.js';
 import { renderReply, type ReplyValues } from './replies.js';
 
 export type ReviewRecord = q.ReviewRecord;
@@ -241,8 +240,8 @@ export function ratingSummary(db: Db, f: { from: number; to: number; shopId?: nu
 
 /** The end of the day `now` falls on in `zone` (the next midnight there): the default end of a rating period. */
 export function endOfDay(now: number, zone: string): number {
-  const d = new TZDate(now, zone);
-  return wallTimeToInstant(zone, d.getFullYear(), d.getMonth() + 1, d.getDate() + 1);
+  const d = wallTimeOf(now, zone);
+  return wallTimeToInstant(zone, d.year, d.month, d.day + 1);
 }
 
 export type RatingBucket = 'week' | 'month';
@@ -259,9 +258,9 @@ export interface RatingPoint {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function periodOf(ms: number, zone: string, bucket: RatingBucket): string {
-  const d = new TZDate(ms, zone);
-  if (bucket === 'month') return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
-  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7))).toISOString().slice(0, 10);
+  const d = wallTimeOf(ms, zone);
+  if (bucket === 'month') return `${d.year}-${pad(d.month)}`;
+  return new Date(Date.UTC(d.year, d.month - 1, d.day - ((d.weekday + 6) % 7))).toISOString().slice(0, 10);
 }
 
 function nextPeriod(period: string, bucket: RatingBucket): string {

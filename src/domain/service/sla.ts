@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz/date';
 import type { Db } from '../../db/open.js';
 import { writeTransaction } from '../../db/open.js';
 import { shopById } from '../../db/queries/shops.js';
@@ -6,7 +5,7 @@ import * as q from '../../db/queries/tickets.js';
 import { conflict, notFound, usageError } from '../errors.js';
 import { defaultShop, findShop, listShops } from '../shops/shops.js';
 import { CHINESE_PLATFORMS, type Platform, type Shop } from '../shops/types.js';
-import { validDate, wallTimeToInstant } from '../time.js';
+import { validDate, wallTimeOf, wallTimeToInstant } from '../time.js';
 import { TICKET_TYPES, type Ticket, type TicketType } from './ticket-types.js';
 
 // ── Business-hours arithmetic (pure; every wall time is read in the schedule's IANA zone) ──
@@ -39,8 +38,8 @@ function calendarDay(y: number, m: number, d: number, offset: number) {
 }
 
 function localDate(ms: number, zone: string) {
-  const t = new TZDate(ms, zone);
-  return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate() };
+  const t = wallTimeOf(ms, zone);
+  return { y: t.year, m: t.month, d: t.day };
 }
 
 /** The business intervals of each day from `start`'s local date on, as instants (DST-safe: each bound is a wall time). */
