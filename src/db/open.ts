@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import type { Database, Statement } from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
+import Sqlite, { type Database, type Statement } from 'better-sqlite3';
 import { databaseError } from '../domain/errors.js';
 import { assertNotNewer, migrate } from './migrate.js';
 
@@ -9,26 +9,27 @@ export type Db = Database;
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-type Sqlite = typeof import('better-sqlite3');
-
-let sqlite: { Sqlite: Sqlite; addon: string | undefined } | undefined;
+let addon: object | null | undefined;
 
 /**
- * Loaded on first open, so `--help` and usage errors never pay for the native module. better-sqlite3 finds its
- * addon through the `bindings` package, which walks the stack and probes a dozen paths (~5 ms of every start):
- * the addon's usual place is named directly, the package's own search kept for anywhere else.
+ * better-sqlite3's JavaScript is bundled with shopkeep; its native addon is loaded on first open, so `--help` and
+ * usage errors never pay for it. The addon is opened where npm puts it; better-sqlite3's own search (the
+ * `bindings` package: a stack walk and a dozen probed paths, ~5 ms) is kept for anywhere else.
  */
-function loadSqlite(): { Sqlite: Sqlite; addon: string | undefined } {
-  if (sqlite) return sqlite;
-  const require = createRequire(import.meta.url);
-  let addon: string | undefined;
+function loadAddon(): object | null {
+  if (addon !== undefined) return addon;
+  addon = null;
   try {
-    addon = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    const path = fileURLToPath(import.meta.resolve('better-sqlite3/build/Release/better_sqlite3.node'));
+    if (existsSync(path)) {
+      const module = { exports: {} };
+      process.dlopen(module, path);
+      addon = module.exports;
+    }
   } catch {
-    addon = undefined;
+    // import.meta.resolve is missing (Node < 20.6, the test runner) or the package is elsewhere: better-sqlite3 looks.
   }
-  sqlite = { Sqlite: require('better-sqlite3') as Sqlite, addon };
-  return sqlite;
+  return addon;
 }
 
 /**
@@ -44,8 +45,9 @@ export function openDatabase(path: string): Db {
   }
   let db: Db;
   try {
-    const { Sqlite, addon } = loadSqlite();
-    db = new Sqlite(path, { timeout: BUSY_TIMEOUT_MS, ...(addon !== undefined && { nativeBinding: addon }) });
+    // better-sqlite3 takes the loaded addon itself as nativeBinding; its types (v9) only know a path.
+    const options: Record<string, unknown> = { timeout: BUSY_TIMEOUT_MS, ...(loadAddon() !== null && { nativeBinding: loadAddon() }) };
+    db = new Sqlite(path, options as Sqlite.Options);
   } catch (error) {
     throw databaseError('db.unusable', { path, reason: (error as Error).message }, { key: 'db.unusable.hint' });
   }

@@ -1,4 +1,3 @@
-import { isMainThread } from 'node:worker_threads';
 import { TZDate } from '@date-fns/tz/date';
 
 /*
@@ -6,8 +5,8 @@ import { TZDate } from '@date-fns/tz/date';
  * Why: V8's Date reads zones from the same ICU data as Intl, but the first Intl.DateTimeFormat costs ~25 ms
  * (a tenth of a report's whole run), while a switch of TZ costs ~25 µs. Node supports setting TZ at run time
  * (it resets V8's and libc's zone caches) and the switch is undone before control returns, so nothing else sees
- * it. A worker thread's process.env is a copy that never reaches V8: there, @date-fns/tz (Intl) answers, from
- * the same data. test/unit/zone-clock.test.ts checks both against Intl in every zone Node knows.
+ * it. A worker thread's process.env is a copy that never reaches V8: where a switch is not seen, @date-fns/tz
+ * (Intl) answers, from the same data. test/unit/zone-clock.test.ts checks both against Intl in every zone Node knows.
  */
 
 const DAY = 86_400_000;
@@ -29,6 +28,14 @@ function inZone<T>(zone: string, read: () => T): T {
 }
 
 const localOffset = (ms: number) => -new Date(ms).getTimezoneOffset() * 60_000;
+
+let switches: boolean | undefined;
+
+/** Whether a switch of TZ reaches Date in this thread: two fixed zones, which cannot both be the thread's own. */
+function switchesHere(): boolean {
+  switches ??= inZone('Etc/GMT-14', () => localOffset(0)) === 14 * 3_600_000 && inZone('Etc/GMT+12', () => localOffset(0)) === -12 * 3_600_000;
+  return switches;
+}
 
 function blockOf(zone: string, block: number): Float64Array {
   let blocks = dayOffsets.get(zone);
@@ -52,22 +59,25 @@ function dayOffset(zone: string, day: number): number {
 
 /** The offset from UTC, in milliseconds, of `zone` at instant `ms` (+08:00 is 28,800,000). */
 export function offsetAt(zone: string, ms: number): number {
-  if (!isMainThread) return -new TZDate(ms, zone).getTimezoneOffset() * 60_000;
+  if (!switchesHere()) return -new TZDate(ms, zone).getTimezoneOffset() * 60_000;
   const offset = dayOffset(zone, Math.floor(ms / DAY));
   return Number.isNaN(offset) ? inZone(zone, () => localOffset(ms)) : offset;
 }
 
 /**
- * The instant at which wall time y-m-d h:mi:s happens in `zone`, read as Date reads its fields (out-of-range
- * fields roll over; years 0–99 are 1900–1999). A wall time a change skips moves on by the change (02:30 → 03:30);
- * one a change repeats is its first instant.
+ * The instant at which wall time y-m-d h:mi:s happens in `zone`, fields read as Date reads them (out-of-range
+ * ones roll over; years 0–99 are 1900–1999). Date's rule, and Temporal's "compatible": a wall time a change
+ * repeats is its first instant; one a change skips moves on by the change (02:30 → 03:30). Built on offsetAt
+ * alone, so a worker thread (Intl's offsets) and the main thread give the same instants.
  */
 export function instantAt(zone: string, y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
-  if (!isMainThread) return new TZDate(y, m - 1, d, h, mi, s, zone).getTime();
   const wall = Date.UTC(y, m - 1, d, h, mi, s);
-  const day = Math.floor(wall / DAY);
-  const offset = dayOffset(zone, day);
-  // The instant is within 14 hours of the wall time: with no change in the days around it, one offset gives it.
-  if (offset === dayOffset(zone, day - 1) && offset === dayOffset(zone, day + 1)) return wall - offset;
-  return inZone(zone, () => new Date(y, m - 1, d, h, mi, s).getTime());
+  // Offsets are within ±14 h, so the instant lies between the readings with the offsets a day either side.
+  const before = offsetAt(zone, wall - DAY);
+  const after = offsetAt(zone, wall + DAY);
+  if (before === after) return wall - before;
+  const readsBack = (t: number) => offsetAt(zone, t) === wall - t;
+  const [early, late] = [wall - Math.max(before, after), wall - Math.min(before, after)];
+  if (readsBack(early)) return early;
+  return readsBack(late) ? late : wall - before;
 }

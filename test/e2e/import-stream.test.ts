@@ -104,4 +104,22 @@ describe('order import of a big file on the built binary', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ profile: 'mapping:erp', orders: { new: 20000 }, lines: 20000 });
   }, 60_000);
+
+  it('reads wall times in the reader thread as the main thread does: a repeated one is its first instant, a skipped one moves on', () => {
+    const { dir, sk } = shop();
+    expect(sk('shop', 'add', 'EG', '--platform', 'other', '--currency', 'EGP', '--timezone', 'Africa/Cairo').code).toBe(0);
+    // Cairo 2026: 00:00–01:00 on 24 April skipped; 23:00–24:00 on 29 October twice (+03:00, then +02:00).
+    const times = ['2026-04-24 00:30:00', '2026-10-29 23:30:00', '2026-07-01 12:00:00', '2026-12-01 12:00:00'];
+    writeFileSync(join(dir, 'eg.csv'), ['Order No,Item Code,Qty,Unit Price,Order Time', ...times.map((t, i) => `EG${i},TEA,1,10.00,${t}`)].join('\r\n'));
+    writeFileSync(join(dir, 'eg.json'), JSON.stringify({ name: 'eg', platform: 'other', columns: { orderId: 'Order No', sku: 'Item Code', quantity: 'Qty', unitPrice: 'Unit Price', placedAt: 'Order Time' } }));
+    expect(sk('order', 'import', 'eg.csv', '--mapping', 'eg.json', '--shop', 'EG').code).toBe(0);
+    const exported = JSON.parse(sk('order', 'export', '--shop', 'EG', '--format', 'json').stdout) as { platformOrderId: string; placedAt: string }[];
+    expect(Object.fromEntries(exported.map((o) => [o.platformOrderId, o.placedAt]))).toEqual({
+      EG0: '2026-04-24T01:30:00+03:00',
+      EG1: '2026-10-29T23:30:00+03:00',
+      EG2: '2026-07-01T12:00:00+03:00',
+      EG3: '2026-12-01T12:00:00+02:00',
+    });
+  });
 });
+
