@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseOrderFiles, type InputFile } from '../../src/domain/imports/parse-files.js';
+import { parseOrderFiles, readFiles, readOrders, type InputFile } from '../../src/domain/imports/parse-files.js';
 import { PROFILES } from '../../src/domain/imports/profiles/index.js';
 import { inEveryZone } from '../helpers/zones.js';
 
@@ -163,4 +163,30 @@ describe('Tmall 宝贝报表 (子订单编号, 主订单编号, 退款状态)', 
     expect(first).toMatchObject({ buyerId: 'tea_lover88', total: 28800, status: 'paid' });
     expect(first.lines.map((l) => l.lineKey)).toEqual(expect.arrayContaining(['1930679858171647', '1930679858172647']));
   });
+
+  it('rejects the 宝贝报表 rows of an order whose 订单报表 row is rejected, naming that row, in step without a second read', () => {
+    const orders = [
+      '订单编号,买家会员名,订单状态,宝贝标题,宝贝总数量,买家应付货款,订单创建时间',
+      '="1",a,买家已付款，等待卖家发货,茶,1,10.00,2026-11-20 10:00:00',
+      '="2",b,买家已付款，等待卖家发货,茶,2,20.00,2026-11-31 10:00:00',
+      '="3",c,买家已付款，等待卖家发货,茶,1,10.00,2026-11-20 11:00:00',
+    ].join('\r\n');
+    const items = [
+      '订单编号,标题,价格,购买数量,商家编码,商品属性',
+      '="1",龙井,10.00,1,LJ,',
+      '="2",龙井,10.00,1,LJ,',
+      '="2",红茶,10.00,1,HC,',
+      '="3",红茶,10.00,1,HC,',
+    ].join('\r\n');
+    const files = [{ name: 'ExportOrderList.csv', bytes: Buffer.from(orders) }, { name: 'ExportOrderDetailList.csv', bytes: Buffer.from(items) }];
+    // 'stream-only' throws instead of reading again holding every order: the join stays in step.
+    const r = readOrders(readFiles(files, PROFILES), ctx, (found, log) => ({ orders: [...found], rejected: log.rejected }), undefined, 'stream-only');
+    expect(r.orders.map((o) => [o.platformOrderId, o.lines.map((l) => l.sku)])).toEqual([['1', ['LJ']], ['3', ['HC']]]);
+    expect(r.rejected.map((x) => [x.file, x.line, x.detail.key, x.detail.params])).toEqual([
+      ['ExportOrderList.csv', 3, 'import.badDate', expect.objectContaining({ column: '订单创建时间' })],
+      ['ExportOrderDetailList.csv', 3, 'import.orderRowRejected', { order: '2', file: 'ExportOrderList.csv', line: 3 }],
+      ['ExportOrderDetailList.csv', 4, 'import.orderRowRejected', { order: '2', file: 'ExportOrderList.csv', line: 3 }],
+    ]);
+  });
 });
+

@@ -128,62 +128,82 @@ function* orderStream(readings: Reading[], ctx: RowContext, log: ReadLog, buffer
   // The orders half first, so an order's own fields win over what its items repeat.
   const ordered = [...readings].sort((a, b) => rank(a.profile) - rank(b.profile));
   const grouper = new OrderGrouper();
+  const rowsOf = rowReader(ctx, log);
   const checked = (order: ImportOrder) => {
     log.warnings.push(...totalsWarnings(order));
     return order;
   };
   if (buffered || ordered.length > 2 || (ordered.length === 2 && ordered[1]!.profile.part?.role !== 'items')) {
-    for (const r of ordered) for (const row of rowsOf(r, ctx, log)) grouper.add(row.record, row.line, row.role);
+    for (const r of ordered) for (const row of rowsOf(r)) grouper.add(row.record, row.line, row.role);
     for (const order of grouper.result()) yield checked(order);
     return;
   }
-  const items = ordered[1] ? rowsOf(ordered[1], ctx, log) : null;
-  let next = items?.next();
-  // The items half is read in step: its rows for an order are taken when the orders half moves past it.
+  const items = ordered[1] ? rowsOf(ordered[1]) : null;
+  // The items half is read in step: its rows for an order are taken when the orders half moves past it. Each is
+  // read only when wanted, so an order row rejected just before is known when its items come.
+  let next: IteratorResult<GroupRow> | undefined;
+  const peek = () => (next ??= items!.next());
   const takeItems = (orderId: string) => {
-    while (items && next && !next.done && next.value.record.orderId === orderId) {
-      grouper.add(next.value.record, next.value.line, next.value.role);
-      next = items.next();
+    for (let n = items && peek(); n && !n.done && n.value.record.orderId === orderId; n = peek()) {
+      grouper.add(n.value.record, n.value.line, n.value.role);
+      next = undefined;
     }
   };
-  for (const order of contiguousOrders(rowsOf(ordered[0]!, ctx, log), grouper, takeItems)) yield checked(order);
-  if (next && !next.done) {
-    items!.return(undefined);
+  for (const order of contiguousOrders(rowsOf(ordered[0]!), grouper, takeItems)) yield checked(order);
+  if (items && !peek().done) {
+    items.return(undefined);
     throw new NotContiguous();
   }
 }
 
 const rank = (p: Profile) => (p.part?.role === 'items' ? 1 : 0);
 
-/** The data rows of one file read by its profile; bad rows go to the log. Sets the file's row count and hash at the end. */
-function* rowsOf(r: Reading, ctx: RowContext, log: ReadLog): Generator<GroupRow> {
-  const index = columnIndex(r.header, r.file);
-  const width = r.header.length;
-  const hash = createHash('sha256');
-  if (r.bom > 0) hash.update(headOf(r.input, r.bom));
-  let seen = 0;
-  const tap = (chunk: Uint8Array) => {
-    hash.update(chunk);
-    log.onBytes?.(chunk.length);
+/**
+ * Reads the data rows of a file by its profile; bad rows go to the log, and so do the item rows of an order whose
+ * row in the orders half was rejected (that half is read first, or in step ahead). Sets each file's row count and
+ * hash at its end.
+ */
+function rowReader(ctx: RowContext, log: ReadLog): (r: Reading) => Generator<GroupRow> {
+  const rejectedOrders = new Map<string, { file: string; line: number }>();
+  return function* rowsOf(r: Reading): Generator<GroupRow> {
+    const index = columnIndex(r.header, r.file);
+    const width = r.header.length;
+    const part = r.profile.part;
+    const hash = createHash('sha256');
+    if (r.bom > 0) hash.update(headOf(r.input, r.bom));
+    let seen = 0;
+    const tap = (chunk: Uint8Array) => {
+      hash.update(chunk);
+      log.onBytes?.(chunk.length);
+    };
+    const reject = (record: RawRecord, detail: Detail) => {
+      log.rejected.push({ file: r.file, line: record.line, detail, cells: record.cells });
+      const orderId = part?.role === 'orders' ? rowOf(record, index).get(part.orderId) : undefined;
+      if (orderId) rejectedOrders.set(orderId, { file: r.file, line: record.line });
+    };
+    for (const record of recordsOf(r, tap)) {
+      if (seen++ <= r.headerIndex) continue;
+      if (isBlank(record) || r.profile.isFooter?.(record.cells)) continue;
+      const shape = shapeProblem(record, width);
+      if (shape) {
+        reject(record, shape);
+        continue;
+      }
+      try {
+        const read = r.profile.read(rowOf(record, index), ctx);
+        const orderRow = read && part?.role === 'items' ? rejectedOrders.get(read.orderId) : undefined;
+        if (orderRow) {
+          const params = { order: read!.orderId, file: orderRow.file, line: orderRow.line };
+          log.rejected.push({ file: r.file, line: record.line, detail: { line: record.line, key: 'import.orderRowRejected', params }, cells: record.cells });
+        } else if (read) yield { record: read, line: record.line, role: part?.role };
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        reject(record, { line: record.line, key: error.key, params: error.params });
+      }
+    }
+    r.rows = Math.max(0, seen - r.headerIndex - 1);
+    r.sha256 = hash.digest('hex');
   };
-  for (const record of recordsOf(r, tap)) {
-    if (seen++ <= r.headerIndex) continue;
-    if (isBlank(record) || r.profile.isFooter?.(record.cells)) continue;
-    const shape = shapeProblem(record, width);
-    if (shape) {
-      log.rejected.push({ file: r.file, line: record.line, detail: shape, cells: record.cells });
-      continue;
-    }
-    try {
-      const read = r.profile.read(rowOf(record, index), ctx);
-      if (read) yield { record: read, line: record.line, role: r.profile.part?.role };
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
-      log.rejected.push({ file: r.file, line: record.line, detail: { line: record.line, key: error.key, params: error.params }, cells: record.cells });
-    }
-  }
-  r.rows = Math.max(0, seen - r.headerIndex - 1);
-  r.sha256 = hash.digest('hex');
 }
 
 function* recordsOf(r: Pick<Reading, 'input' | 'encoding' | 'bom' | 'delimiter' | 'file'>, tap?: (chunk: Uint8Array) => void): Generator<RawRecord> {

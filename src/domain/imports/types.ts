@@ -106,8 +106,11 @@ export interface Profile {
   label: string;
   signature: readonly string[];
   required: readonly string[];
-  /** Two-file exports: 'orders' or 'items' half of `group`. */
-  part?: { group: string; role: 'orders' | 'items' };
+  /**
+   * Two-file exports: 'orders' or 'items' half of `group`. The orders half names its order id column, so the
+   * items of an order whose row is rejected are rejected with it.
+   */
+  part?: { group: string; role: 'orders'; orderId: string } | { group: string; role: 'items' };
   /** Returns null for a row that carries nothing (a blank summary); throws RowError to reject. */
   read(row: Row, ctx: RowContext): RowRecord | null;
   /** A --mapping profile's own text, so a worker thread can rebuild it. */

@@ -3,6 +3,7 @@ export const importsEn = {
   'import.badAmount': '{column}: "{value}" is not an amount in {currency} (up to {decimals} decimal places)',
   'import.badNumber': '{column}: "{value}" is not a whole number',
   'import.badDate': '{column}: "{value}" is not a date and time',
+  'import.orderRowRejected': 'order {order}: its row in {file} (line {line}) was rejected',
   'import.unknownStatus': '{column}: unknown status "{value}"',
   'import.undecodable': '{file}: not valid {encoding} text (first bad byte at offset {offset})',
   'import.undecodable.hint': 'save the file as UTF-8 CSV, or export it again from the platform',

@@ -5,6 +5,7 @@ export const importsZh: Record<keyof typeof importsEn, string> = {
   'import.badAmount': '{column}：“{value}”不是有效的 {currency} 金额（最多 {decimals} 位小数）',
   'import.badNumber': '{column}：“{value}”不是整数',
   'import.badDate': '{column}：“{value}”不是日期时间',
+  'import.orderRowRejected': '订单 {order}：它在 {file} 中的行（第 {line} 行）已被拒绝',
   'import.unknownStatus': '{column}：未知状态“{value}”',
   'import.undecodable': '{file}：不是有效的 {encoding} 文本（第一个错误字节位于偏移 {offset}）',
   'import.undecodable.hint': '请将文件另存为 UTF-8 CSV，或从平台重新导出',

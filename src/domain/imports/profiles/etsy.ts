@@ -76,7 +76,7 @@ export const etsyOrders: Profile = {
   id: 'etsy-orders',
   platform: 'etsy',
   label: 'Etsy EtsySoldOrders (one row per order)',
-  part: { group: 'etsy', role: 'orders' },
+  part: { group: 'etsy', role: 'orders', orderId: 'order id' },
   signature: [
     'sale date', 'order id', 'buyer user id', 'full name', 'first name', 'last name', 'number of items', 'payment method', 'date shipped',
     'street 1', 'street 2', 'ship city', 'ship state', 'ship zipcode', 'ship country', 'currency', 'order value', 'discount amount',

@@ -92,7 +92,7 @@ export const taobaoOrders: Profile = {
   label: 'Taobao/Tmall 订单报表 (ExportOrderList)',
   signature: ORDERS_SIGNATURE,
   required: ['订单编号', '买家会员名', '订单状态', '宝贝标题'],
-  part: { group: 'taobao', role: 'orders' },
+  part: { group: 'taobao', role: 'orders', orderId: '订单编号' },
   read(row, ctx): RowRecord | null {
     const orderId = text(row, '订单编号');
     if (orderId === null) return null;
