@@ -1,4 +1,4 @@
-import { ShopkeepError, type Detail, type ErrorKind } from '../domain/errors.js';
+import { ShopkeepError, threadStopped, type Detail, type ErrorKind } from '../domain/errors.js';
 import type { Translate } from '../i18n/index.js';
 import type { Sink } from './io.js';
 
@@ -23,6 +23,7 @@ const BY_KIND: Record<ErrorKind, number> = {
   busy: EXIT.busy,
   database: EXIT.database,
   interrupted: EXIT.interrupted,
+  internal: EXIT.internal,
 };
 
 const UNUSABLE_DB = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_IOERR', 'SQLITE_FULL']);
@@ -38,6 +39,7 @@ export function classify(error: unknown): ShopkeepError | undefined {
   if ([...UNUSABLE_DB].some((c) => code.startsWith(c))) {
     return new ShopkeepError('database', 'db.unusableCode', { code, reason: String(err.message) }, { key: 'db.unusable.hint' });
   }
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return threadStopped(null);
   if (err?.name === 'ExitPromptError' || err?.name === 'AbortPromptError') {
     return new ShopkeepError('interrupted', 'error.interrupted');
   }

@@ -8,7 +8,9 @@ export type ErrorKind =
   | 'invalid_data'
   | 'busy'
   | 'database'
-  | 'interrupted';
+  | 'interrupted'
+  /** Ours, not the input's: a failure shopkeep can name but not recover from (exit 1, as an unexpected one). */
+  | 'internal';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -51,3 +53,10 @@ export const invalidData = (key: MessageKey, params?: MessageParams, hint?: Hint
   new ShopkeepError('invalid_data', key, params, hint, details);
 export const databaseError = (key: MessageKey, params?: MessageParams, hint?: Hint) =>
   new ShopkeepError('database', key, params, hint);
+
+/** An import thread that stopped before it finished (its exit code, or null: out of memory): nothing was written. */
+export function threadStopped(exitCode: number | null): ShopkeepError {
+  const hint = { key: 'import.threadStopped.hint' } as const;
+  if (exitCode === null) return new ShopkeepError('internal', 'import.threadOutOfMemory', {}, hint);
+  return new ShopkeepError('internal', 'import.threadStopped', { code: exitCode }, hint);
+}

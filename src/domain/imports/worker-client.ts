@@ -2,6 +2,7 @@ import { on } from 'node:events';
 import { existsSync } from 'node:fs';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Db } from '../../db/open.js';
+import { threadStopped } from '../errors.js';
 import type { Reading } from './parse-files.js';
 import type { ImportOptions, PreparedUnit } from './run.js';
 import type { Profile } from './types.js';
@@ -24,7 +25,7 @@ const WRITER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGene
 
 /** Worker messages as an async iterable; a worker that dies without saying why is an error. */
 function messages<T>(worker: Worker): AsyncIterable<[T]> {
-  worker.once('exit', (code) => worker.emit('error', new Error(`an import thread stopped with exit code ${code} (running out of memory is the usual cause)`)));
+  worker.once('exit', (code) => worker.emit('error', threadStopped(code)));
   return on(worker, 'message') as AsyncIterable<[T]>;
 }
 
