@@ -130,4 +130,26 @@ describe('upgrading', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'sales_order'").pluck().get()).toBe(1);
     db.close();
   });
+
+  it('rekeys Amazon lines stored under their order-item-id by SKU (migration 9), where the SKU is single in its order', () => {
+    const path = join(temp(), 'v8.db');
+    const raw = new Sqlite(path);
+    raw.exec(migrations.slice(0, 8).map((m) => m.sql).join('\n'));
+    raw.pragma('user_version = 8');
+    raw.exec(`INSERT INTO shop (id, name, platform, currency, timezone, is_default, created_at) VALUES (1, 'AMZ', 'amazon', 'USD', 'UTC', 1, 0), (2, 'TB', 'taobao', 'CNY', 'Asia/Shanghai', 0, 0);
+      INSERT INTO sales_order (id, shop_id, platform_order_id, status, currency, total, placed_at, updated_at) VALUES (1, 1, '111-1', 'paid', 'USD', 0, 0, 0), (2, 1, '111-2', 'paid', 'USD', 0, 0, 0), (3, 2, '9', 'paid', 'CNY', 0, 0, 0);
+      INSERT INTO order_line (order_id, line_key, seller_sku, listing_id, title, quantity, unit_price) VALUES
+        (1, '06512345678901', 'TEA', 'B0TEA', 'Tea', 1, 100), (1, '06512345678902', NULL, 'B0POT', 'Pot', 1, 100),
+        (2, '06512345678903', 'MUG', NULL, 'Mug', 1, 100), (2, '06512345678904', 'MUG', NULL, 'Mug', 1, 100),
+        (3, '5512', 'TEA', NULL, 'Tea', 1, 100);`);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT order_id, line_key FROM order_line ORDER BY id').raw().all()).toEqual([
+      [1, 'TEA'], [1, 'B0POT'], // by SKU, else ASIN
+      [2, '06512345678903'], [2, '06512345678904'], // two lines of one SKU: which is which is unknown, so kept
+      [3, '5512'], // not Amazon
+    ]);
+    db.close();
+  });
 });
+

@@ -177,3 +177,48 @@ describe('the csv-spectrum conformance corpus through a mapping', () => {
     expect(got).toEqual(want.filter(([id]) => id !== ''));
   });
 });
+
+describe('Amazon: one order read from two report layouts', () => {
+  const tsv = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join('\t')).join('\r\n')}\r\n`);
+  const ALL = ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price'];
+  const UNSHIPPED = ['order-id', 'order-item-id', 'purchase-date', 'payments-date', 'sku', 'product-name', 'quantity-purchased', 'quantity-shipped', 'quantity-to-ship'];
+  const allOrders = tsv([ALL,
+    ['111-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'B0TEA', 'Unshipped', '2', 'USD', '20.00'],
+    ['111-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Pot', 'POT', 'B0POT', 'Unshipped', '1', 'USD', '99.00'],
+  ]);
+  const unshipped = tsv([UNSHIPPED,
+    ['111-1', '06512345678901', '2026-11-20T08:00:00+00:00', '2026-11-20T08:01:00+00:00', 'TEA', 'Tea', '2', '0', '2'],
+    ['111-1', '06512345678902', '2026-11-20T08:00:00+00:00', '2026-11-20T08:01:00+00:00', 'POT', 'Pot', '1', '0', '1'],
+  ]);
+
+  function amazonShop() {
+    const db = shopDb();
+    addShop(db, { name: 'AMZ', platform: 'amazon', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
+    return db;
+  }
+
+  it('All Orders then Unshipped: one order, its two lines once, their prices kept, stock reserved once', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    expect(importOrderFiles(db, [{ name: 'all.txt', bytes: allOrders }], opts, NOW)[0]).toMatchObject({ orders: { new: 1 }, lines: 2 });
+    const [second] = importOrderFiles(db, [{ name: 'unshipped.txt', bytes: unshipped }], opts, NOW);
+    expect(second!.orders.new).toBe(0);
+    const order = getOrder(db, '111-1', 'AMZ');
+    expect(order.lines.map((l) => [l.skuCode, l.quantity, l.unitPrice])).toEqual([['TEA', 2, 1000], ['POT', 1, 9900]]);
+    expect(order.total).toBe(11900);
+    expect(stock(db, 'TEA')).toEqual([10, 2]);
+    expect(stock(db, 'POT')).toEqual([3, 1]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('Unshipped then All Orders: the prices arrive, nothing doubles', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    importOrderFiles(db, [{ name: 'unshipped.txt', bytes: unshipped }], opts, NOW);
+    expect(importOrderFiles(db, [{ name: 'all.txt', bytes: allOrders }], opts, NOW)[0]!.orders.new).toBe(0);
+    const order = getOrder(db, '111-1', 'AMZ');
+    expect(order.lines.map((l) => [l.skuCode, l.quantity, l.unitPrice])).toEqual([['TEA', 2, 1000], ['POT', 1, 9900]]);
+    expect(stock(db, 'TEA')).toEqual([10, 2]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+});

@@ -120,8 +120,9 @@ export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: st
   // An order shopkeep already had (added by hand, or exported and read back) counts as changed only if it does.
   const before = snapshot(db, found.id);
   const order = q.orderById(db, found.id)!;
-  updateFields(db, order, imported, now);
-  const negative = syncLines(db, shop, order, imported, now, cache);
+  const known = withKnownPrices(db, order.id, imported);
+  updateFields(db, order, known, now);
+  const negative = syncLines(db, shop, order, known, now, cache);
   syncShipment(db, order, imported, now);
   q.saveOrder(db, order, now);
   iq.setImportHash(db, order.id, hash);
@@ -129,6 +130,17 @@ export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: st
 }
 
 const snapshot = (db: Db, orderId: number) => JSON.stringify([q.orderById(db, orderId), q.linesOf(db, orderId), q.shipmentsOf(db, orderId).length]);
+
+/** A line the file gives no price for keeps the price shopkeep has for it, and the order's amounts follow from that. */
+function withKnownPrices(db: Db, orderId: number, imported: ImportOrder): ImportOrder {
+  if (!imported.lines.some((l) => l.priceUnknown)) return imported;
+  const stored = new Map(q.linesOf(db, orderId).map((l) => [l.lineKey, l]));
+  const lines = imported.lines.map((l) => {
+    const known = l.priceUnknown ? stored.get(l.lineKey) : undefined;
+    return known ? { ...l, unitPrice: known.unitPrice, discount: known.discount, priceUnknown: false } : l;
+  });
+  return { ...imported, lines };
+}
 
 const itemsValue = (lines: ImportLine[]) => lines.filter((l) => !l.cancelled).reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
 

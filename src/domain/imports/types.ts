@@ -25,6 +25,8 @@ export interface ImportLine {
   shipped: number | null;
   /** True when the platform cancelled or refunded this item alone (Amazon item-status, Douyin 售后). */
   cancelled: boolean;
+  /** The file gives no price (Amazon's Unshipped report): unitPrice is 0 and never replaces a price already known. */
+  priceUnknown?: boolean;
 }
 
 /** What a platform file says about an order. Null means "the file does not say". */

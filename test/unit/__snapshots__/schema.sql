@@ -1,4 +1,4 @@
--- user_version 8
+-- user_version 9
 CREATE INDEX ad_daily_day ON ad_daily (day);
 
 CREATE INDEX customer_email ON customer (shop_id, email COLLATE NOCASE) WHERE email IS NOT NULL;

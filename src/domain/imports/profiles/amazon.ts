@@ -5,7 +5,7 @@ import { RowError, type ImportLine, type ImportOrderFields, type Profile, type R
 
 /**
  * Amazon Seller Central tab-separated reports (docs/import-amazon-douyin.md): All Orders (one row per item,
- * no item id), Unshipped Orders and the older flat-file order report (both keyed by order-item-id).
+ * no item id), Unshipped Orders and the older flat-file order report (order-item-id, not used as the key).
  */
 
 /** order-status and item-status → shopkeep. Keys are lower case with ` - ` spaced; see `statusOf`. */
@@ -63,8 +63,9 @@ function quantityOf(row: Row, ...columns: string[]): number {
  * divide evenly the unit price is rounded up and the few minor units over are added to the discount, so
  * quantity × unitPrice − discount is exactly what the file says.
  */
-function priced(quantity: number, itemPrice: number | null, promotion: number): Pick<ImportLine, 'unitPrice' | 'discount' | 'statedTotal'> {
-  if (itemPrice === null || quantity === 0) return { unitPrice: 0, discount: 0, statedTotal: null };
+function priced(quantity: number, itemPrice: number | null, promotion: number): Pick<ImportLine, 'unitPrice' | 'discount' | 'statedTotal' | 'priceUnknown'> {
+  if (itemPrice === null) return { unitPrice: 0, discount: 0, statedTotal: null, priceUnknown: true };
+  if (quantity === 0) return { unitPrice: 0, discount: 0, statedTotal: null };
   const unitPrice = Math.ceil(itemPrice / quantity);
   return { unitPrice, discount: promotion + unitPrice * quantity - itemPrice, statedTotal: itemPrice - promotion };
 }
@@ -119,7 +120,9 @@ function readAllOrders(row: Row, ctx: RowContext): RowRecord | null {
 }
 
 /**
- * Unshipped Orders and the legacy order report: one row per order item, keyed by order-item-id. Neither
+ * Unshipped Orders and the legacy order report: one row per order item. A line is keyed as All Orders keys it
+ * (SKU, ASIN, title), not by order-item-id, which All Orders lacks: the same order read from two layouts is one
+ * order with one set of lines (migration 9 rekeyed lines stored before). Neither
  * has an order-status column (read it when a variant adds one): a row with payments-date is paid, and
  * partially shipped once quantity-shipped says so. Continuation rows (most cells blank) carry no line.
  */
@@ -152,7 +155,7 @@ function readItemReport(row: Row, ctx: RowContext): RowRecord | null {
       paidAt,
     },
     line: {
-      lineKey: text(row, 'order-item-id') ?? sku ?? title,
+      lineKey: sku ?? text(row, 'asin') ?? title,
       sku,
       platformSku: null,
       listingId: text(row, 'asin'),
