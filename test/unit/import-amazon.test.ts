@@ -31,7 +31,7 @@ describe('Amazon All Orders report', () => {
         ['112-3941689-8772232', 'shipped', 'USD', 3],
         ['113-0000000-1111111', 'pending_payment', 'USD', 1],
         ['114-2222222-3333333', 'delivered', 'USD', 1],
-        ['111-4444444-5555555', 'cancelled', 'USD', 1],
+        ['111-4444444-5555555', 'cancelled', 'USD', 0], // its item, quantity 0, carries nothing
       ]);
       const [shipped, pending, delivered, cancelled] = r.orders;
       expect(shipped!.lines.map((l) => [l.lineKey, l.sku, l.listingId, l.quantity, l.unitPrice, l.discount, l.statedTotal, l.shipped, l.cancelled])).toEqual([
@@ -46,7 +46,10 @@ describe('Amazon All Orders report', () => {
       expect(pending!.placedAt).toBe(Date.parse('2026-03-10T07:59:59Z'));
       // item-price is the total for the quantity: 29.99 for 3 → 10.00 each, 0.01 over carried with the 3.00 promotion.
       expect(delivered!.lines[0]).toMatchObject({ quantity: 3, unitPrice: 1000, discount: 301, statedTotal: 2699, shipped: 3 });
-      expect(cancelled!.lines[0]).toMatchObject({ quantity: 0, unitPrice: 0, cancelled: true });
+      expect(cancelled!.lines).toEqual([]);
+      // Shipping and taxes are per item: added up per order, a cancelled item's left out (its 0.66 tax).
+      expect([shipped, delivered].map((o) => [o!.shipping, o!.tax, o!.discount])).toEqual([[499, 206, null], [0, 247, null]]);
+      expect(pending).toMatchObject({ shipping: null, tax: null });
     });
   });
 
@@ -91,7 +94,7 @@ describe('Amazon All Orders report', () => {
       .replace('Bamboo Tea Tray', 'Monitor 27" stand')
       .replace('Tea Towel (linen)', '"Best" tea towel');
     parsedEverywhere([{ name: 'quotes.txt', bytes: new TextEncoder().encode(file) }], US, (r) => {
-      expect(r.orders.map((o) => o.lines[0]!.title)).toEqual(['Celadon Tea Mug, 350 ml', 'Monitor 27" stand', '"Best" tea towel', 'Celadon Tea Mug, 350 ml']);
+      expect(r.orders.map((o) => o.lines[0]?.title)).toEqual(['Celadon Tea Mug, 350 ml', 'Monitor 27" stand', '"Best" tea towel', undefined]);
     });
   });
 });

@@ -221,4 +221,17 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(stock(db, 'TEA')).toEqual([10, 2]);
     expect(checkDatabase(db)).toEqual([]);
   });
+
+  it('an order’s total adds each item’s shipping and taxes to its items, leaving out a cancelled item', () => {
+    const db = amazonShop();
+    const bytes = readFileSync(new URL('../fixtures/imports/amazon-all-orders.txt', import.meta.url));
+    importOrderFiles(db, [{ name: 'amazon-all-orders.txt', bytes }], { ...options, shop: 'AMZ', skipBad: true }, NOW);
+    // 2 × 12.50 + 4.99 shipping + 2 × 1.03 tax; 29.99 − 3.00 promotion + 2.47 tax.
+    expect(getOrder(db, '112-3941689-8772232', 'AMZ')).toMatchObject({ itemSubtotal: 2500, shipping: 499, tax: 206, total: 3205 });
+    expect(getOrder(db, '114-2222222-3333333', 'AMZ')).toMatchObject({ itemSubtotal: 2699, shipping: 0, tax: 247, total: 2946 });
+    // A cancelled order whose items all say quantity 0 is imported with no lines (it used to fail a CHECK constraint).
+    expect(getOrder(db, '111-4444444-5555555', 'AMZ')).toMatchObject({ status: 'cancelled', lines: [] });
+    expect(checkDatabase(db)).toEqual([]);
+  });
 });
+

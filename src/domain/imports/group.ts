@@ -13,7 +13,8 @@ function emptyOrder(platformOrderId: string, line: number): ImportOrder {
 }
 
 /**
- * Rebuilds orders from their rows: order fields from the first row that states each one, lines in file order.
+ * Rebuilds orders from their rows: order fields from the first row that states each one (per-item amounts in
+ * `sums` added up), lines in file order.
  * Two identical lines (Amazon's All Orders has no item id) get `#2`, `#3` on their key, stable across exports.
  */
 export class OrderGrouper {
@@ -39,6 +40,10 @@ export class OrderGrouper {
         fields[key] = value;
       }
     }
+    for (const key in record.sums) {
+      const k = key as keyof typeof record.sums;
+      order[k] = (order[k] ?? 0) + record.sums[k]!;
+    }
     if (!record.line && !record.moreLines?.length) return;
     if (role === 'orders') this.standIns.add(order);
     if (role === 'items' && this.standIns.delete(order)) order.lines = [];
@@ -59,8 +64,12 @@ export class OrderGrouper {
   }
 }
 
-/** A line under its own key, or `key#2`, `key#3` when the order already has one under it. */
+/**
+ * A line under its own key, or `key#2`, `key#3` when the order already has one under it. A line of no units is
+ * left out: it carries nothing (Amazon writes a cancelled order's items with quantity 0).
+ */
 function addLine(order: ImportOrder, line: ImportLine): void {
+  if (line.quantity === 0) return;
   const base = line.lineKey;
   let key = base;
   for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;

@@ -64,6 +64,8 @@ export interface RowRecord {
   line: ImportLine | null;
   /** Further lines of the same row, for layouts that put several items in one row (WooCommerce WebToffee, Analytics). */
   moreLines?: ImportLine[];
+  /** Amounts each row states for its own item, which add up to the order's (Amazon: shipping and tax per item). */
+  sums?: Partial<Pick<ImportOrderFields, 'shipping' | 'tax' | 'discount'>>;
 }
 
 /** A whole order rebuilt from its rows. */

@@ -70,6 +70,20 @@ function priced(quantity: number, itemPrice: number | null, promotion: number): 
   return { unitPrice, discount: promotion + unitPrice * quantity - itemPrice, statedTotal: itemPrice - promotion };
 }
 
+/**
+ * What one item row adds to its order beyond the item: shipping (and gift wrap), the taxes on all three, and the
+ * shipping promotion; a cancelled item adds nothing. Columns a layout lacks add nothing.
+ */
+function perItemSums(row: Row, currency: string): RowRecord['sums'] {
+  const sum = (...columns: string[]) => {
+    const amounts = columns.map((c) => (row.has(c) ? amount(row, c, currency) : null)).filter((a) => a !== null);
+    return amounts.length === 0 ? undefined : amounts.reduce((a, b) => a + b, 0);
+  };
+  const sums = { shipping: sum('shipping-price', 'gift-wrap-price'), tax: sum('item-tax', 'shipping-tax', 'gift-wrap-tax'), discount: sum('ship-promotion-discount') };
+  if (sums.discount !== undefined) sums.discount = Math.abs(sums.discount);
+  return Object.fromEntries(Object.entries(sums).filter(([, v]) => v !== undefined));
+}
+
 function shipTo(row: Row): Partial<Address> {
   const street = ['ship-address-1', 'ship-address-2', 'ship-address-3'].map((c) => text(row, c)).filter((s) => s !== null).join(', ');
   return {
@@ -104,6 +118,7 @@ function readAllOrders(row: Row, ctx: RowContext): RowRecord | null {
   return {
     orderId,
     order,
+    sums: item === 'cancelled' ? undefined : perItemSums(row, currency),
     line: {
       lineKey: sku ?? asin ?? title,
       sku,
@@ -154,6 +169,7 @@ function readItemReport(row: Row, ctx: RowContext): RowRecord | null {
       placedAt: instant(row, 'purchase-date', ctx.zone),
       paidAt,
     },
+    sums: item === 'cancelled' ? undefined : perItemSums(row, currency),
     line: {
       lineKey: sku ?? text(row, 'asin') ?? title,
       sku,
