@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { contentHash } from './content-hash.js';
 import { mappingProfile } from './mapping.js';
 import { NotContiguous, readFiles, readOrders } from './parse-files.js';
 import { PROFILES } from './profiles/index.js';
@@ -37,6 +38,7 @@ try {
       post({ type: 'start' });
       let batch: ImportOrder[] = [];
       for (const order of orders) {
+        order.hash = contentHash(order);
         batch.push(order);
         if (batch.length >= BATCH) {
           postOrders(batch, log.rejected.length);

@@ -74,6 +74,8 @@ export interface ImportOrder extends ImportOrderFields {
   lines: ImportLine[];
   /** The file line the order starts on (for messages and rejects). */
   line: number;
+  /** Its contentHash, when the reader thread has worked it out (the writer has less time to spare). */
+  hash?: string;
 }
 
 /** Cells of one data row by (normalised) column name. */
