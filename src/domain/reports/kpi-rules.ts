@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open.js';
 import * as q from '../../db/queries/kpi.js';
 import { byCodeUnits } from '../compare.js';
-import { ratingSummary } from '../service/reviews.js';
+import { ratingSummary } from '../service/rating-summary.js';
 import type { Shop } from '../shops/types.js';
 import type { KpiSection } from './kpi.js';
 import { instantRange, type Period } from './period.js';

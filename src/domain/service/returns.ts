@@ -331,21 +331,4 @@ export function listReturnRequests(db: Db, input: ReturnListInput): ReturnDetail
   return q.listReturns(db, { statuses, types, shopId, orderId, limit: input.limit ?? 1000 }).map((r) => returnDetail(db, r));
 }
 
-export interface RefundTotals {
-  /** Money refunded through returns whose refund happened in [from, to), per currency, in minor units. */
-  refunds: { currency: string; amount: number; returns: number }[];
-  /** Returns opened in [from, to). */
-  opened: number;
-  openedByType: Record<ReturnType, number>;
-}
-
-/** Refunds and returns in a period, for the KPI report: [from, to) as epoch ms, optionally one shop. */
-export function refundTotals(db: Db, period: { from: number; to: number; shopId?: number }): RefundTotals {
-  const openedByType = Object.fromEntries(RETURN_TYPES.map((t) => [t, 0])) as Record<ReturnType, number>;
-  for (const row of q.openedCounts(db, period.from, period.to, period.shopId)) openedByType[row.type] = row.returns;
-  return {
-    refunds: q.refundSums(db, period.from, period.to, period.shopId),
-    opened: Object.values(openedByType).reduce((a, b) => a + b, 0),
-    openedByType,
-  };
-}
+export { refundTotals, type RefundTotals } from './refund-totals.js';

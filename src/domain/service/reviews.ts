@@ -8,7 +8,10 @@ import { findOrder } from '../orders/find.js';
 import { findShop, listShops, resolveShop } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
 import { formatWallTime, parseTimeArg, wallTimeOf, wallTimeToInstant } from '../time.js';
+import { average } from './rating-summary.js';
 import { renderReply, type ReplyValues } from './replies.js';
+
+export { ratingSummary, type RatingStats, type RatingSummary } from './rating-summary.js';
 
 export type ReviewRecord = q.ReviewRecord;
 export const NEGATIVE_MAX = q.NEGATIVE_MAX;
@@ -192,50 +195,6 @@ export async function replyToReview(db: Db, ref: string, input: ReplyInput, now:
     q.setReply(db, review.id, text, now);
     return { review: q.reviewById(db, review.id)!, text, template: template ?? null, replaced: review.repliedAt !== null };
   });
-}
-
-export interface RatingStats {
-  count: number;
-  /** Sum of the stars, so callers can combine periods exactly. */
-  sum: number;
-  /** Mean rating rounded to 2 decimals; null without reviews. */
-  average: number | null;
-  /** Reviews of 3 stars or fewer. */
-  negative: number;
-  /** … of which not answered yet. */
-  unansweredNegative: number;
-}
-
-export interface RatingSummary {
-  from: number;
-  to: number;
-  overall: RatingStats;
-  shops: (RatingStats & { shopId: number; shop: string })[];
-  skus: (RatingStats & { skuId: number; sku: string; title: string })[];
-}
-
-const average = (sum: number, count: number) => (count === 0 ? null : Math.round((sum / count) * 100) / 100);
-
-const stats = (r: q.RatingGroupRow | undefined): RatingStats => ({
-  count: r?.count ?? 0,
-  sum: r?.sum ?? 0,
-  average: average(r?.sum ?? 0, r?.count ?? 0),
-  negative: r?.negative ?? 0,
-  unansweredNegative: r?.unansweredNegative ?? 0,
-});
-
-/**
- * Ratings of the reviews made in [from, to) (epoch ms), overall, per shop and per SKU (reviews without a SKU count
- * for their shop only). The KPI report's service section reads this.
- */
-export function ratingSummary(db: Db, f: { from: number; to: number; shopId?: number; skuId?: number }): RatingSummary {
-  return {
-    from: f.from,
-    to: f.to,
-    overall: stats(q.ratingGroups(db, 'all', f)[0]),
-    shops: q.ratingGroups(db, 'shop', f).map((r) => ({ shopId: r.id!, shop: r.name!, ...stats(r) })),
-    skus: q.ratingGroups(db, 'sku', f).map((r) => ({ skuId: r.id!, sku: r.name!, title: r.title!, ...stats(r) })),
-  };
 }
 
 /** The end of the day `now` falls on in `zone` (the next midnight there): the default end of a rating period. */
