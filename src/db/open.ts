@@ -46,7 +46,8 @@ export function openDatabase(path: string): Db {
   let db: Db;
   try {
     // better-sqlite3 takes the loaded addon itself as nativeBinding; its types (v9) only know a path.
-    const options: Record<string, unknown> = { timeout: BUSY_TIMEOUT_MS, ...(loadAddon() !== null && { nativeBinding: loadAddon() }) };
+    const nativeBinding = loadAddon();
+    const options: Record<string, unknown> = { timeout: BUSY_TIMEOUT_MS, ...(nativeBinding !== null && { nativeBinding }) };
     db = new Sqlite(path, options as Sqlite.Options);
   } catch (error) {
     throw databaseError('db.unusable', { path, reason: (error as Error).message }, { key: 'db.unusable.hint' });

@@ -180,11 +180,11 @@ describe('the csv-spectrum conformance corpus through a mapping', () => {
 
 describe('Amazon: one order read from two report layouts', () => {
   const tsv = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join('\t')).join('\r\n')}\r\n`);
-  const ALL = ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price'];
+  const ALL = ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price', 'shipping-price', 'item-tax'];
   const UNSHIPPED = ['order-id', 'order-item-id', 'purchase-date', 'payments-date', 'sku', 'product-name', 'quantity-purchased', 'quantity-shipped', 'quantity-to-ship'];
   const allOrders = tsv([ALL,
-    ['111-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'B0TEA', 'Unshipped', '2', 'USD', '20.00'],
-    ['111-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Pot', 'POT', 'B0POT', 'Unshipped', '1', 'USD', '99.00'],
+    ['111-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'B0TEA', 'Unshipped', '2', 'USD', '20.00', '5.00', '1.60'],
+    ['111-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Pot', 'POT', 'B0POT', 'Unshipped', '1', 'USD', '99.00', '0.00', '7.92'],
   ]);
   const unshipped = tsv([UNSHIPPED,
     ['111-1', '06512345678901', '2026-11-20T08:00:00+00:00', '2026-11-20T08:01:00+00:00', 'TEA', 'Tea', '2', '0', '2'],
@@ -197,7 +197,7 @@ describe('Amazon: one order read from two report layouts', () => {
     return db;
   }
 
-  it('All Orders then Unshipped: one order, its two lines once, their prices kept, stock reserved once', () => {
+  it('All Orders then Unshipped: one order, its two lines once, their prices, shipping and tax kept, stock reserved once', () => {
     const db = amazonShop();
     const opts = { ...options, shop: 'AMZ' };
     expect(importOrderFiles(db, [{ name: 'all.txt', bytes: allOrders }], opts, NOW)[0]).toMatchObject({ orders: { new: 1 }, lines: 2 });
@@ -205,7 +205,7 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(second!.orders.new).toBe(0);
     const order = getOrder(db, '111-1', 'AMZ');
     expect(order.lines.map((l) => [l.skuCode, l.quantity, l.unitPrice])).toEqual([['TEA', 2, 1000], ['POT', 1, 9900]]);
-    expect(order.total).toBe(11900);
+    expect(order).toMatchObject({ itemSubtotal: 11900, shipping: 500, tax: 952, total: 13352 }); // what Unshipped does not say is kept
     expect(stock(db, 'TEA')).toEqual([10, 2]);
     expect(stock(db, 'POT')).toEqual([3, 1]);
     expect(checkDatabase(db)).toEqual([]);

@@ -144,14 +144,15 @@ function withKnownPrices(db: Db, orderId: number, imported: ImportOrder): Import
 
 const itemsValue = (lines: ImportLine[]) => lines.filter((l) => !l.cancelled).reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
 
-function money(imported: ImportOrder, status: OrderStatus) {
+/** An order's amounts from what the file says; what it does not say is kept from `stored` (an update), else 0. */
+function money(imported: ImportOrder, status: OrderStatus, stored?: Order) {
   const itemSubtotal = imported.itemSubtotal ?? itemsValue(imported.lines);
-  const shipping = imported.shipping ?? 0;
-  const discount = imported.discount ?? 0;
-  const tax = imported.tax ?? 0;
+  const shipping = imported.shipping ?? stored?.shipping ?? 0;
+  const discount = imported.discount ?? stored?.discount ?? 0;
+  const tax = imported.tax ?? stored?.tax ?? 0;
   const total = imported.total ?? itemSubtotal + shipping + tax - discount;
   const paid = imported.paid ?? (status === 'pending_payment' || (status === 'cancelled' && imported.paidAt === null) ? 0 : total);
-  return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid: Math.max(0, paid), refunded: Math.max(0, imported.refunded ?? 0) };
+  return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid: Math.max(0, paid), refunded: Math.max(0, imported.refunded ?? stored?.refunded ?? 0) };
 }
 
 /**
@@ -213,7 +214,7 @@ function updateFields(db: Db, order: Order, imported: ImportOrder, now: number):
     order.heldFrom = status === 'on_hold' ? (order.heldFrom ?? 'paid') : null;
     order.status = status;
   }
-  const m = money(imported, status);
+  const m = money(imported, status, order);
   if (m.refunded !== order.refunded) logEvent(db, order, now, 'payment', `refunded ${order.refunded}`, `refunded ${m.refunded}`, 'import');
   if (m.paid !== order.paid) logEvent(db, order, now, 'payment', String(order.paid), String(m.paid), 'import');
   Object.assign(order, m);
