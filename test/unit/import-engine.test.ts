@@ -8,6 +8,7 @@ import { addProduct } from '../../src/domain/catalog/products.js';
 import { linkListing } from '../../src/domain/catalog/links.js';
 import { findSku } from '../../src/domain/catalog/lookup.js';
 import { receiveStock } from '../../src/domain/inventory/stock.js';
+import { reattributeLines } from '../../src/domain/imports/reattribute.js';
 import { importOrderFiles } from '../../src/domain/imports/run.js';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
 import { mappingProfile } from '../../src/domain/imports/mapping.js';
@@ -231,6 +232,34 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(getOrder(db, '114-2222222-3333333', 'AMZ')).toMatchObject({ itemSubtotal: 2699, shipping: 0, tax: 247, total: 2946 });
     // A cancelled order whose items all say quantity 0 is imported with no lines (it used to fail a CHECK constraint).
     expect(getOrder(db, '111-4444444-5555555', 'AMZ')).toMatchObject({ status: 'cancelled', lines: [] });
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('an FBA order (fulfillment-channel Amazon) moves and reserves none of the seller’s stock, even when its SKU is linked later', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    const fba = tsv([[...ALL, 'fulfillment-channel'],
+      ['222-1', '2026-11-20T08:00:00+00:00', 'Shipped', 'Tea', 'TEA', 'B0TEA', 'Shipped', '2', 'USD', '20.00', '0.00', '0.00', 'Amazon'],
+      ['222-2', '2026-11-20T09:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'B0TEA', 'Unshipped', '1', 'USD', '10.00', '0.00', '0.00', 'Amazon'],
+      ['222-3', '2026-11-20T09:30:00+00:00', 'Shipped', 'Mug', 'MUG-NEW', 'B0MUG', 'Shipped', '1', 'USD', '15.00', '0.00', '0.00', 'Amazon'],
+      ['333-1', '2026-11-20T10:00:00+00:00', 'Unshipped', 'Pot', 'POT', 'B0POT', 'Unshipped', '1', 'USD', '99.00', '0.00', '0.00', 'Merchant'],
+    ]);
+    const [r] = importOrderFiles(db, [{ name: 'all.txt', bytes: fba }], opts, NOW);
+    expect(r!.orders.new).toBe(4);
+    expect(stock(db, 'TEA')).toEqual([10, 0]); // Amazon's warehouse shipped 2 and holds 1 for the other
+    expect(stock(db, 'POT')).toEqual([3, 1]); // the seller's own order reserves as before
+    expect(getOrder(db, '222-1', 'AMZ').lines.map((l) => [l.skuCode, l.quantity, l.shipped, l.reserved])).toEqual([['TEA', 2, 2, 0]]);
+    // A SKU created afterwards finds the unmatched FBA line without touching stock.
+    addProduct(db, { title: 'Mug', sku: { code: 'MUG-NEW', price: '15' } }, NOW);
+    receiveStock(db, { sku: 'MUG-NEW', quantity: 4 }, NOW);
+    reattributeLines(db, NOW, { sellerSku: 'MUG-NEW' });
+    expect(getOrder(db, '222-3', 'AMZ').lines[0]!.skuCode).toBe('MUG-NEW');
+    expect(stock(db, 'MUG-NEW')).toEqual([4, 0]);
+    expect(importOrderFiles(db, [{ name: 'all.txt', bytes: fba }], opts, NOW)[0]!.orders).toEqual({ new: 0, updated: 0, unchanged: 4 });
+    // Later, Amazon ships the other one: still nothing moves.
+    const later = tsv([[...ALL, 'fulfillment-channel'], ['222-2', '2026-11-20T09:00:00+00:00', 'Shipped', 'Tea', 'TEA', 'B0TEA', 'Shipped', '1', 'USD', '10.00', '0.00', '0.00', 'Amazon']]);
+    expect(importOrderFiles(db, [{ name: 'later.txt', bytes: later }], opts, NOW)[0]!.orders.updated).toBe(1);
+    expect(stock(db, 'TEA')).toEqual([10, 0]);
     expect(checkDatabase(db)).toEqual([]);
   });
 });

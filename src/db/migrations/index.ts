@@ -7,6 +7,7 @@ import { customerEmailIndex } from './0006_customer_email_index.js';
 import { orderCustomerPaidIndex } from './0007_order_customer_paid_index.js';
 import { reportIndexes } from './0008_report_indexes.js';
 import { amazonLineKeys } from './0009_amazon_line_keys.js';
+import { platformStock } from './0010_platform_stock.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys];
+export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys, platformStock];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

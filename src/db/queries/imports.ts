@@ -70,11 +70,13 @@ export interface UnmatchedLine {
   sellerSku: string | null;
   quantity: number;
   shipped: number;
+  /** 1: shipped from the platform's warehouse, so linking it moves no stock. */
+  platformStock: number;
   status: string;
 }
 
 const UNMATCHED = `SELECT o.id AS orderId, o.shop_id AS shopId, sh.name AS shop, o.platform_order_id AS platformOrderId, l.id AS lineId, l.title,
-    l.variant, l.platform_sku AS platformSku, l.listing_id AS listingId, l.seller_sku AS sellerSku, l.quantity, l.shipped, o.status
+    l.variant, l.platform_sku AS platformSku, l.listing_id AS listingId, l.seller_sku AS sellerSku, l.quantity, l.shipped, l.platform_stock AS platformStock, o.status
   FROM order_line l JOIN sales_order o ON o.id = l.order_id JOIN shop sh ON sh.id = o.shop_id`;
 
 export function unmatchedLines(db: Db, shopId?: number, sellerSku?: string): UnmatchedLine[] {

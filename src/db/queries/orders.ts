@@ -198,13 +198,15 @@ export function insertLine(
     unitPrice: number;
     discount: number;
     sellerSku?: string | null;
+    /** Shipped from the platform's warehouse: never moves the seller's stock. */
+    platformStock?: boolean;
   },
 ): number {
   const info = statement(
     db,
-    `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount, seller_sku)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(l.orderId, l.lineKey, l.skuId, l.platformSku, l.listingId, l.title, l.variant, l.quantity, l.unitPrice, l.discount, l.sellerSku ?? null);
+    `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount, seller_sku, platform_stock)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(l.orderId, l.lineKey, l.skuId, l.platformSku, l.listingId, l.title, l.variant, l.quantity, l.unitPrice, l.discount, l.sellerSku ?? null, l.platformStock ? 1 : 0);
   return Number(info.lastInsertRowid);
 }
 

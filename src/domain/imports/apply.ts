@@ -185,9 +185,10 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
     const skuId = cache.match(db, shop, line);
     const wanted = stockWanted(status, line);
     const shipped = Math.min(wanted.ship, line.quantity);
-    const reserved = status === 'cancelled' || skuId === null ? 0 : Math.min(wanted.reserve, line.quantity - shipped);
-    row.lines.push({ values: [line.lineKey, skuId, line.platformSku, line.listingId, line.title, line.variant, line.quantity, line.unitPrice, line.discount, line.sku, reserved, shipped], shipped });
-    if (skuId === null) continue;
+    const holdsStock = skuId !== null && !line.platformStock;
+    const reserved = status === 'cancelled' || !holdsStock ? 0 : Math.min(wanted.reserve, line.quantity - shipped);
+    row.lines.push({ values: [line.lineKey, skuId, line.platformSku, line.listingId, line.title, line.variant, line.quantity, line.unitPrice, line.discount, line.sku, reserved, shipped, line.platformStock ? 1 : 0], shipped });
+    if (!holdsStock) continue;
     if (shipped > 0) {
       const sku = cache.shipFrom(db, skuId, shipped, shippedAt);
       row.movements.push([skuId, 'sale', -shipped, sku.onHand, null, null, `order ${imported.platformOrderId}`, shippedAt]);
@@ -266,6 +267,7 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
         unitPrice: line.unitPrice,
         discount: line.discount,
         sellerSku: line.sku,
+        platformStock: line.platformStock,
       };
       current = { ...fresh, id: q.insertLine(db, fresh), skuCode: null, reserved: 0, shipped: 0, location: null };
     } else if (current.quantity !== line.quantity || current.unitPrice !== line.unitPrice) {
@@ -275,9 +277,10 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
     }
     const wanted = stockWanted(order.status, line);
     const ship = Math.max(current.shipped, Math.min(wanted.ship, current.quantity));
-    // An unmatched line holds no stock; re-attribution reserves for it once it has a SKU.
-    const reserve = order.status === 'cancelled' || current.skuId === null ? 0 : Math.min(wanted.reserve, current.quantity - ship);
-    if (current.skuId !== null) {
+    // An unmatched line holds no stock (re-attribution reserves for it once it has a SKU); nor does one the platform ships.
+    const holdsStock = current.skuId !== null && !line.platformStock;
+    const reserve = order.status === 'cancelled' || !holdsStock ? 0 : Math.min(wanted.reserve, current.quantity - ship);
+    if (holdsStock && current.skuId !== null) {
       if (ship > current.shipped) {
         const sku = cache.sku(db, current.skuId);
         const moved = recordMovement(db, sku, { kind: 'sale', quantity: -(ship - current.shipped), reference: `order ${order.platformOrderId}`, occurredAt: order.shippedAt ?? now, allowNegative: true, orderId: order.id });

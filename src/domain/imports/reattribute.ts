@@ -8,7 +8,8 @@ import { RESERVING } from '../orders/types.js';
 /**
  * Gives unmatched order lines the SKU a new listing link (or a new SKU code) now points them to, inside the
  * caller's transaction, and brings stock in line: units already shipped become sale movements, units still
- * to ship are reserved. Returns how many lines found their SKU.
+ * to ship are reserved (not for a line the platform ships from its own warehouse). Returns how many lines found
+ * their SKU.
  */
 export function reattributeLines(db: Db, now: number, scope: { shopId?: number; sellerSku?: string } = {}): number {
   let matched = 0;
@@ -16,6 +17,8 @@ export function reattributeLines(db: Db, now: number, scope: { shopId?: number; 
     const skuId = iq.linkedSku(db, line.shopId, line.listingId, line.platformSku) ?? (line.sellerSku === null ? undefined : iq.skuIdByCode(db, line.sellerSku));
     if (skuId === undefined) continue;
     iq.setLineSku(db, line.lineId, skuId);
+    matched++;
+    if (line.platformStock) continue;
     const order = q.orderById(db, line.orderId)!;
     if (line.shipped > 0) {
       recordMovement(db, skuById(db, skuId)!, { kind: 'sale', quantity: -line.shipped, reference: `order ${order.platformOrderId}`, occurredAt: order.shippedAt ?? now, allowNegative: true, orderId: order.id });
@@ -26,7 +29,6 @@ export function reattributeLines(db: Db, now: number, scope: { shopId?: number; 
       q.addReserved(db, skuId, reserve - stored.reserved);
       q.saveLine(db, { ...stored, reserved: reserve });
     }
-    matched++;
   }
   return matched;
 }

@@ -27,6 +27,8 @@ export interface ImportLine {
   cancelled: boolean;
   /** The file gives no price (Amazon's Unshipped report): unitPrice is 0 and never replaces a price already known. */
   priceUnknown?: boolean;
+  /** Shipped from the platform's warehouse (Amazon FBA): the seller's own stock neither moves nor is reserved. */
+  platformStock?: boolean;
 }
 
 /** What a platform file says about an order. Null means "the file does not say". */

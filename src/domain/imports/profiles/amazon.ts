@@ -84,6 +84,12 @@ function perItemSums(row: Row, currency: string): RowRecord['sums'] {
   return Object.fromEntries(Object.entries(sums).filter(([, v]) => v !== undefined));
 }
 
+/** `fulfillment-channel` Amazon (AFN): Amazon ships from its own warehouse, so the seller's stock does not move. */
+function fromAmazonStock(row: Row): true | undefined {
+  const channel = row.has('fulfillment-channel') ? text(row, 'fulfillment-channel')?.toLowerCase() : undefined;
+  return channel === 'amazon' || channel === 'afn' ? true : undefined;
+}
+
 function shipTo(row: Row): Partial<Address> {
   const street = ['ship-address-1', 'ship-address-2', 'ship-address-3'].map((c) => text(row, c)).filter((s) => s !== null).join(', ');
   return {
@@ -130,6 +136,7 @@ function readAllOrders(row: Row, ctx: RowContext): RowRecord | null {
       ...priced(quantity, amount(row, 'item-price', currency), promotion),
       shipped: item === null || item === 'partially_shipped' ? null : GONE_OUT.includes(item) ? quantity : 0,
       cancelled: item === 'cancelled',
+      platformStock: fromAmazonStock(row),
     },
   };
 }
@@ -181,6 +188,7 @@ function readItemReport(row: Row, ctx: RowContext): RowRecord | null {
       ...priced(quantity, itemTotal, promotion),
       shipped: item !== null && GONE_OUT.includes(item) ? quantity : shipped,
       cancelled: item === 'cancelled',
+      platformStock: fromAmazonStock(row),
     },
   };
 }
