@@ -2,12 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderCsv } from '../../src/cli/render/csv.js';
 import { openDatabase } from '../../src/db/open.js';
 import { checkDatabase } from '../../src/domain/admin/database.js';
 import { addProduct } from '../../src/domain/catalog/products.js';
 import { linkListing } from '../../src/domain/catalog/links.js';
 import { findSku } from '../../src/domain/catalog/lookup.js';
 import { receiveStock } from '../../src/domain/inventory/stock.js';
+import { exportOrders, ORDER_EXPORT_COLUMNS, orderExportRows } from '../../src/domain/imports/export.js';
 import { reattributeLines } from '../../src/domain/imports/reattribute.js';
 import { importOrderFiles } from '../../src/domain/imports/run.js';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
@@ -256,6 +258,10 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(getOrder(db, '222-3', 'AMZ').lines[0]!.skuCode).toBe('MUG-NEW');
     expect(stock(db, 'MUG-NEW')).toEqual([4, 0]);
     expect(importOrderFiles(db, [{ name: 'all.txt', bytes: fba }], opts, NOW)[0]!.orders).toEqual({ new: 0, updated: 0, unchanged: 4 });
+    // Exported in shopkeep's layout (which does not say FBA) and read back: the lines remember, nothing is reserved.
+    const exported = renderCsv({ columns: ORDER_EXPORT_COLUMNS.map((key) => ({ key, label: key })), rows: orderExportRows(exportOrders(db, { shop: 'AMZ' }, NOW)) }, false);
+    importOrderFiles(db, [{ name: 'orders.csv', bytes: Buffer.from(exported) }], { ...opts, platform: 'shopkeep' }, NOW);
+    expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[10, 0], [3, 1]]);
     // Later, Amazon ships the other one: still nothing moves.
     const later = tsv([[...ALL, 'fulfillment-channel'], ['222-2', '2026-11-20T09:00:00+00:00', 'Shipped', 'Tea', 'TEA', 'B0TEA', 'Shipped', '1', 'USD', '10.00', '0.00', '0.00', 'Amazon']]);
     expect(importOrderFiles(db, [{ name: 'later.txt', bytes: later }], opts, NOW)[0]!.orders.updated).toBe(1);

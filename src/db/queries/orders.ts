@@ -157,6 +157,7 @@ interface LineRow {
   reserved: number;
   shipped: number;
   location: string | null;
+  platform_stock: number;
 }
 
 const toLine = (r: LineRow): OrderLine => ({
@@ -175,6 +176,7 @@ const toLine = (r: LineRow): OrderLine => ({
   reserved: r.reserved,
   shipped: r.shipped,
   location: r.location,
+  ...(r.platform_stock === 1 && { platformStock: true }),
 });
 
 export function linesOf(db: Db, orderId: number): OrderLine[] {

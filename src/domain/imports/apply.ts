@@ -278,7 +278,7 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
     const wanted = stockWanted(order.status, line);
     const ship = Math.max(current.shipped, Math.min(wanted.ship, current.quantity));
     // An unmatched line holds no stock (re-attribution reserves for it once it has a SKU); nor does one the platform ships.
-    const holdsStock = current.skuId !== null && !line.platformStock;
+    const holdsStock = current.skuId !== null && !line.platformStock && !current.platformStock;
     const reserve = order.status === 'cancelled' || !holdsStock ? 0 : Math.min(wanted.reserve, current.quantity - ship);
     if (holdsStock && current.skuId !== null) {
       if (ship > current.shipped) {

@@ -54,6 +54,8 @@ export interface OrderLine {
   reserved: number;
   shipped: number;
   location: string | null;
+  /** Shipped from the platform's warehouse (Amazon FBA): never reserves or moves the shop's stock. Set only then. */
+  platformStock?: boolean;
 }
 
 export interface Order {
