@@ -1,22 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnShopkeep } from '../helpers/bin.js';
-import { tempDir } from '../helpers/cli.js';
+import { binaryShop, spawnShopkeep } from '../helpers/bin.js';
 import { shopifyCsv, shopifyOrder } from '../helpers/shopify-csv.js';
 
 // The built binary reads order files in a worker thread while the main thread writes: the same results as
 // the in-thread reader (test/unit/import-stream.test.ts), through every way a read can end or start again.
-function shop() {
-  const dir = tempDir();
-  const db = join(dir, 'shop.db');
-  const sk = (...args: string[]) => spawnShopkeep(['--db', db, ...args], { cwd: dir });
-  expect(sk('shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai').code).toBe(0);
-  expect(sk('product', 'add', '--title', 'Tea', '--sku', 'TEA', '--price', '10').code).toBe(0);
-  expect(sk('stock', 'receive', 'TEA', '100000').code).toBe(0);
-  const rows = () => JSON.parse(sk('db', 'info', '--json').stdout).rows;
-  return { dir, db, sk, rows };
-}
 
 /** Orders of two lines, multi-byte titles, a quoted two-line note on every tenth: about 4 MB for 9,000. */
 function bigRows(count: number): Record<string, string>[] {
@@ -30,7 +19,7 @@ const bad = () => ({ ...shopifyOrder('#bad', { financial: 'paid', total: '1.00',
 
 describe('order import of a big file on the built binary', () => {
   it('imports every order, settles stock once, and a re-import changes nothing', () => {
-    const { dir, sk } = shop();
+    const { dir, sk } = binaryShop();
     const path = join(dir, 'orders_export.csv');
     writeFileSync(path, shopifyCsv(bigRows(9000)));
     const r = sk('order', 'import', path, '--json');
@@ -44,7 +33,7 @@ describe('order import of a big file on the built binary', () => {
   }, 60_000);
 
   it('refuses the whole file for one bad row in its last chunk, naming the line, and changes nothing', () => {
-    const { dir, sk, rows } = shop();
+    const { dir, sk, rows } = binaryShop();
     const text = shopifyCsv([...bigRows(8000), bad()]);
     const line = text.subarray(0, text.indexOf('#bad')).toString('utf8').split('\n').length;
     const path = join(dir, 'orders_export.csv');
@@ -61,7 +50,7 @@ describe('order import of a big file on the built binary', () => {
   }, 60_000);
 
   it('leaves the database file byte-identical on a dry run', () => {
-    const { dir, db, sk } = shop();
+    const { dir, db, sk } = binaryShop();
     const path = join(dir, 'orders_export.csv');
     writeFileSync(path, shopifyCsv(bigRows(6000)));
     expect(sk('db', 'check').code).toBe(0);
@@ -72,7 +61,7 @@ describe('order import of a big file on the built binary', () => {
   }, 60_000);
 
   it('starts again when a file scatters an order’s rows, or is not UTF-8 after its first megabyte', () => {
-    const { dir, sk } = shop();
+    const { dir, sk } = binaryShop();
     const [a1, a2] = shopifyOrder('#A', { financial: 'paid', total: '20.00', lines: [['TEA', 1, '10.00'], ['POT', 1, '10.00']] });
     const scattered = join(dir, 'scattered.csv');
     writeFileSync(scattered, shopifyCsv([a1!, ...bigRows(3000), a2!]));
@@ -88,7 +77,7 @@ describe('order import of a big file on the built binary', () => {
   }, 60_000);
 
   it('reads stdin in the worker too', () => {
-    const { dir, db } = shop();
+    const { dir, db } = binaryShop();
     const input = shopifyCsv(bigRows(3000)).toString('utf8');
     const r = spawnShopkeep(['--db', db, 'order', 'import', '-', '--json'], { cwd: dir, input });
     expect(r.code, r.stderr).toBe(0);
@@ -96,7 +85,7 @@ describe('order import of a big file on the built binary', () => {
   }, 60_000);
 
   it('reads through a --mapping file in the worker too', () => {
-    const { dir, sk } = shop();
+    const { dir, sk } = binaryShop();
     const lines = ['Order No,Line No,Item Code,Item Name,Qty,Unit Price,Order Time', ...Array.from({ length: 20000 }, (_, i) => `E${i},1,TEA,Tea,1,10.00,2026-11-20 10:00:00`)];
     writeFileSync(join(dir, 'erp.csv'), `${lines.join('\n')}\n`);
     writeFileSync(join(dir, 'erp.json'), JSON.stringify({ name: 'erp', platform: 'other', columns: { orderId: 'Order No', lineId: 'Line No', sku: 'Item Code', title: 'Item Name', quantity: 'Qty', unitPrice: 'Unit Price', placedAt: 'Order Time' } }));
@@ -106,7 +95,7 @@ describe('order import of a big file on the built binary', () => {
   }, 60_000);
 
   it('reads wall times in the reader thread as the main thread does: a repeated one is its first instant, a skipped one moves on', () => {
-    const { dir, sk } = shop();
+    const { dir, sk } = binaryShop();
     expect(sk('shop', 'add', 'EG', '--platform', 'other', '--currency', 'EGP', '--timezone', 'Africa/Cairo').code).toBe(0);
     // Cairo 2026: 00:00–01:00 on 24 April skipped; 23:00–24:00 on 29 October twice (+03:00, then +02:00).
     const times = ['2026-04-24 00:30:00', '2026-10-29 23:30:00', '2026-07-01 12:00:00', '2026-12-01 12:00:00'];

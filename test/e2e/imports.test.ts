@@ -2,25 +2,18 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, spawnShopkeep } from '../helpers/bin.js';
-import { tempDir } from '../helpers/cli.js';
+import { BIN, binaryShop, spawnShopkeep } from '../helpers/bin.js';
 import { shopifyCsv, shopifyOrder } from '../helpers/shopify-csv.js';
 
-function shop() {
-  const dir = tempDir();
-  const db = join(dir, 'shop.db');
-  const sk = (...args: string[]) => spawnShopkeep(['--db', db, ...args], { cwd: dir });
-  expect(sk('shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai').code).toBe(0);
-  expect(sk('product', 'add', '--title', 'Tea', '--sku', 'TEA', '--price', '10').code).toBe(0);
-  expect(sk('stock', 'receive', 'TEA', '100000').code).toBe(0);
-  return { dir, db, sk };
-}
-
-const count = (db: string, sql: string) => Number(spawnShopkeep(['--db', db, 'db', 'info', '--json']).stdout && JSON.parse(spawnShopkeep(['--db', db, 'db', 'info', '--json']).stdout).rows[sql]);
+/** Rows in `table`, from `db info` (0 when it prints nothing). */
+const count = (db: string, table: string) => {
+  const out = spawnShopkeep(['--db', db, 'db', 'info', '--json']).stdout;
+  return out ? Number(JSON.parse(out).rows[table]) : 0;
+};
 
 describe('order import on the built binary', () => {
   it('imports, says so in JSON, re-imports as unchanged, and records the history', () => {
-    const { dir, db, sk } = shop();
+    const { dir, db, sk } = binaryShop();
     const path = join(dir, 'orders_export.csv');
     writeFileSync(path, shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '20.00', lines: [['TEA', 2, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', fulfillment: 'fulfilled', total: '10.00', lines: [['TEA', 1, '10.00']] })]));
     const first = sk('order', 'import', path, '--json');
@@ -37,7 +30,7 @@ describe('order import on the built binary', () => {
   });
 
   it('--skip-bad imports the good rows, writes the rejects with line and reason, and exits 5', () => {
-    const { dir, sk } = shop();
+    const { dir, sk } = binaryShop();
     const path = join(dir, 'mixed.csv');
     writeFileSync(path, shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '20.00', lines: [['TEA', 2, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', total: '1,2,3', lines: [['TEA', 1, '10.00']] })]));
     const strict = sk('order', 'import', path);
@@ -52,7 +45,7 @@ describe('order import on the built binary', () => {
   });
 
   it('survives kill -9 mid-import: the database is as it was, and the re-run imports exactly once', async () => {
-    const { dir, db, sk } = shop();
+    const { dir, db, sk } = binaryShop();
     const rows = Array.from({ length: 15_000 }, (_, i) => shopifyOrder(`#${100000 + i}`, { financial: 'paid', fulfillment: i % 2 ? 'fulfilled' : 'unfulfilled', total: '10.00', lines: [['TEA', 1, '10.00']] })).flat();
     const path = join(dir, 'big.csv');
     writeFileSync(path, shopifyCsv(rows));

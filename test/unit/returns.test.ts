@@ -5,6 +5,7 @@ import { adjustStock, listMovements } from '../../src/domain/inventory/stock.js'
 import { findSku } from '../../src/domain/catalog/lookup.js';
 import { getOrder } from '../../src/domain/orders/find.js';
 import { shipOrder } from '../../src/domain/orders/ship.js';
+import { refundTotals } from '../../src/domain/service/refund-totals.js';
 import {
   approveReturn,
   closeReturn,
@@ -14,7 +15,6 @@ import {
   openReturn,
   receiveReturn,
   refundReturn,
-  refundTotals,
   rejectReturn,
 } from '../../src/domain/service/returns.js';
 import { NOW } from '../helpers/db.js';

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { ShopkeepError } from '../../src/domain/errors.js';
 import { importReviews } from '../../src/domain/service/review-import.js';
+import { ratingSummary } from '../../src/domain/service/rating-summary.js';
 import {
   addReview,
   findReview,
   listReviews,
   parseRating,
   ratingsOverTime,
-  ratingSummary,
   replyToReview,
   type NewReviewInput,
 } from '../../src/domain/service/reviews.js';

@@ -1,7 +1,8 @@
 import { maskName } from '../../domain/privacy.js';
 import { customerCode } from '../../domain/service/customers.js';
 import type { ReviewImportSummary } from '../../domain/service/review-import.js';
-import { reviewCode, type RatingPoint, type RatingStats, type RatingSummary, type ReplyResult, type ReviewRecord } from '../../domain/service/reviews.js';
+import type { RatingStats, RatingSummary } from '../../domain/service/rating-summary.js';
+import { reviewCode, type RatingPoint, type ReplyResult, type ReviewRecord } from '../../domain/service/reviews.js';
 import { formatWallTime } from '../../domain/time.js';
 import type { Ctx } from '../context.js';
 import type { Block, View } from '../render/view.js';

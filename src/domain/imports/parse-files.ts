@@ -192,10 +192,8 @@ function rowReader(ctx: RowContext, log: ReadLog): (r: Reading) => Generator<Gro
       try {
         const read = r.profile.read(rowOf(record, index), ctx);
         const orderRow = read && part?.role === 'items' ? rejectedOrders.get(read.orderId) : undefined;
-        if (orderRow) {
-          const params = { order: read!.orderId, file: orderRow.file, line: orderRow.line };
-          log.rejected.push({ file: r.file, line: record.line, detail: { line: record.line, key: 'import.orderRowRejected', params }, cells: record.cells });
-        } else if (read) yield { record: read, line: record.line, role: part?.role };
+        if (orderRow) reject(record, { line: record.line, key: 'import.orderRowRejected', params: { order: read!.orderId, ...orderRow } });
+        else if (read) yield { record: read, line: record.line, role: part?.role };
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
         reject(record, { line: record.line, key: error.key, params: error.params });

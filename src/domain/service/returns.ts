@@ -330,5 +330,3 @@ export function listReturnRequests(db: Db, input: ReturnListInput): ReturnDetail
   const orderId = input.order === undefined ? undefined : findOrder(db, input.order, input.shop).id;
   return q.listReturns(db, { statuses, types, shopId, orderId, limit: input.limit ?? 1000 }).map((r) => returnDetail(db, r));
 }
-
-export { refundTotals, type RefundTotals } from './refund-totals.js';

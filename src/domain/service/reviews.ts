@@ -11,8 +11,6 @@ import { formatWallTime, parseTimeArg, wallTimeOf, wallTimeToInstant } from '../
 import { average } from './rating-summary.js';
 import { renderReply, type ReplyValues } from './replies.js';
 
-export { ratingSummary, type RatingStats, type RatingSummary } from './rating-summary.js';
-
 export type ReviewRecord = q.ReviewRecord;
 export const NEGATIVE_MAX = q.NEGATIVE_MAX;
 

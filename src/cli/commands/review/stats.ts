@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { findSku } from '../../../domain/catalog/lookup.js';
-import { endOfDay, ratingsOverTime, ratingSummary, type RatingBucket } from '../../../domain/service/reviews.js';
+import { ratingSummary } from '../../../domain/service/rating-summary.js';
+import { endOfDay, ratingsOverTime, type RatingBucket } from '../../../domain/service/reviews.js';
 import { resolveShop } from '../../../domain/shops/shops.js';
 import { usageError } from '../../../domain/errors.js';
 import { parseTimeArg } from '../../../domain/time.js';
