@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/domain/imports/content-hash.js';
+import { contentHash, sealOrder, unsealOrder } from '../../src/domain/imports/content-hash.js';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
 import { PROFILES } from '../../src/domain/imports/profiles/index.js';
 
@@ -27,5 +27,14 @@ describe('an order’s content hash', () => {
 
   it('is the one the reader thread worked out, when it did', () => {
     expect(contentHash({ ...orders[0]!, hash: 'from the reader' })).toBe('from the reader');
+  });
+
+  it('seals an order for the writer thread with the same hash, and unseals it as it was', () => {
+    for (const order of orders) {
+      const sealed = sealOrder(order);
+      expect(sealed).toMatchObject({ platformOrderId: order.platformOrderId, currency: order.currency, line: order.line, lines: order.lines.length });
+      expect(sealed.hash).toBe(byDefinition(order));
+      expect(unsealOrder(sealed)).toEqual({ ...order, hash: sealed.hash });
+    }
   });
 });

@@ -10,7 +10,7 @@ import { logEvent } from '../orders/events.js';
 import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
 import type { Shop } from '../shops/types.js';
 import type { Sku } from '../catalog/types.js';
-import { contentHash } from './content-hash.js';
+import { contentHash, unsealOrder, type SealedOrder } from './content-hash.js';
 import { NewOrders, type NewOrder } from './new-orders.js';
 import { RowError, type ImportLine, type ImportOrder } from './types.js';
 
@@ -109,11 +109,27 @@ export interface ApplyResult {
  * platform's status exactly once per unit: reservations for paid orders, sale movements for shipped units.
  */
 export function applyOrder(db: Db, shop: Shop, imported: ImportOrder, source: string, now: number, cache = new ImportCache()): ApplyResult {
-  const currency = imported.currency ?? shop.currency;
-  if (currency !== shop.currency) throw new RowError('import.currencyMismatch', { order: imported.platformOrderId, currency, shopCurrency: shop.currency });
   const hash = contentHash(imported);
-  const found = iq.orderIdAndHash(db, shop.id, imported.platformOrderId);
+  const found = lookUp(db, shop, imported.platformOrderId, imported.currency);
   if (found?.import_hash === hash) return { outcome: 'unchanged', lines: imported.lines.length, negative: [] };
+  return write(db, shop, imported, hash, found, source, now, cache);
+}
+
+/** The same for an order sealed by the reader thread: one that is unchanged is never parsed. */
+export function applySealed(db: Db, shop: Shop, sealed: SealedOrder, source: string, now: number, cache: ImportCache): ApplyResult {
+  const found = lookUp(db, shop, sealed.platformOrderId, sealed.currency);
+  if (found?.import_hash === sealed.hash) return { outcome: 'unchanged', lines: sealed.lines, negative: [] };
+  return write(db, shop, unsealOrder(sealed), sealed.hash, found, source, now, cache);
+}
+
+/** The stored order of that id, if any; refuses (before anything is written) an order in another currency. */
+function lookUp(db: Db, shop: Shop, platformOrderId: string, currency: string | null) {
+  const wanted = currency ?? shop.currency;
+  if (wanted !== shop.currency) throw new RowError('import.currencyMismatch', { order: platformOrderId, currency: wanted, shopCurrency: shop.currency });
+  return iq.orderIdAndHash(db, shop.id, platformOrderId);
+}
+
+function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: ReturnType<typeof lookUp>, source: string, now: number, cache: ImportCache): ApplyResult {
   if (!found) return { outcome: 'new', lines: imported.lines.length, negative: createOrder(db, shop, imported, hash, source, now, cache) };
   // New orders so far are written first, so stock movements stay in the file's order.
   cache.newOrders.flush(db);

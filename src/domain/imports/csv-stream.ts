@@ -83,6 +83,9 @@ export class CsvTokenizer {
     while (pos < text.length) {
       const start = pos;
       const cells: string[] = [];
+      // Asked before the record is read, so the finders still only move forward.
+      const firstNewline = scan.newlines.next(start);
+      const firstReturn = scan.returns.next(start);
       try {
         pos = this.record(scan, pos, end, cells);
       } catch (signal) {
@@ -91,11 +94,16 @@ export class CsvTokenizer {
       }
       if (pos - start > MAX_RECORD_CHARS) throw invalidData('import.recordTooLarge', { file: this.file, line: this.line });
       records.push({ line: this.line, cells });
-      this.line += this.linesIn(scan, start, pos);
+      this.line += this.oneLine(firstNewline, firstReturn, pos) ? 1 : this.linesIn(scan, start, pos);
     }
     this.pending = pos === 0 ? text : text.slice(pos);
     if (this.pending.length > MAX_RECORD_CHARS) throw invalidData('import.recordTooLarge', { file: this.file, line: this.line });
     return records;
+  }
+
+  /** A record ending at `end` whose only line break is its own LF or CRLF (most records: no need to count). */
+  private oneLine(firstNewline: number, firstReturn: number, end: number): boolean {
+    return this.eol !== '\r' && firstNewline === end - 1 && firstReturn >= end - 2;
   }
 
   /** Line breaks in text[from, to), as an editor counts them: CRLF, LF or a lone CR. */

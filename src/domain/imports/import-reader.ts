@@ -1,14 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentHash } from './content-hash.js';
+import { sealOrder, type SealedOrder } from './content-hash.js';
 import { mappingProfile } from './mapping.js';
 import { NotContiguous, readFiles, readOrders } from './parse-files.js';
 import { PROFILES } from './profiles/index.js';
-import type { ImportOrder, Profile } from './types.js';
+import type { Profile } from './types.js';
 import { serializeError, type ProfileRef, type WorkerJob, type WorkerMessage } from './worker-protocol.js';
 
 // The reading half of an import: decodes, parses and rebuilds orders while the main thread writes them.
 const BATCH = 500;
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 4;
 
 const job = workerData as WorkerJob;
 const control = new Int32Array(job.control);
@@ -17,7 +17,7 @@ let posted = 0;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 /** Waits until the writer has applied all but a few batches, so memory stays small when writing is slower. */
-function postOrders(orders: ImportOrder[], rejected: number): void {
+function postOrders(orders: SealedOrder[], rejected: number): void {
   for (;;) {
     const applied = Atomics.load(control, 1);
     if (posted - applied < IN_FLIGHT) break;
@@ -36,10 +36,9 @@ try {
     job.ctx,
     (orders, log) => {
       post({ type: 'start' });
-      let batch: ImportOrder[] = [];
+      let batch: SealedOrder[] = [];
       for (const order of orders) {
-        order.hash = contentHash(order);
-        batch.push(order);
+        batch.push(sealOrder(order));
         if (batch.length >= BATCH) {
           postOrders(batch, log.rejected.length);
           batch = [];

@@ -2,7 +2,8 @@ import type { Db } from '../../db/open.js';
 import * as iq from '../../db/queries/imports.js';
 import { invalidData, type Detail } from '../errors.js';
 import type { Shop } from '../shops/types.js';
-import { applyOrder, ImportCache } from './apply.js';
+import { applyOrder, applySealed, ImportCache, type ApplyResult } from './apply.js';
+import type { SealedOrder } from './content-hash.js';
 import type { FileReading, ReadLog, Rejected } from './parse-files.js';
 import { RowError, type ImportOrder } from './types.js';
 
@@ -55,11 +56,24 @@ export class UnitImport {
   ) {}
 
   apply(order: ImportOrder, rejectedRows: number): void {
+    this.record(order, rejectedRows, () => applyOrder(this.db, this.shop, order, this.source, this.now, this.cache));
+  }
+
+  /** An order from the reader thread (parsed only if it must be written). */
+  applySealed(order: SealedOrder, rejectedRows: number): void {
+    this.record(order, rejectedRows, () => applySealed(this.db, this.shop, order, this.source, this.now, this.cache));
+  }
+
+  private get source(): string {
+    return `${this.file} (${this.profile})`;
+  }
+
+  private record(order: Pick<ImportOrder, 'platformOrderId' | 'line'>, rejectedRows: number, apply: () => ApplyResult): void {
     // After a bad row without --skip-bad nothing will land: the file is read on only to list every bad row.
     if (rejectedRows > 0 && !this.options.skipBad) return;
     try {
-      // applyOrder refuses an order (another currency) before it writes anything: no savepoint needed.
-      const applied = applyOrder(this.db, this.shop, order, `${this.file} (${this.profile})`, this.now, this.cache);
+      // Applying refuses an order (another currency) before it writes anything: no savepoint needed.
+      const applied = apply();
       this.counts[applied.outcome]++;
       this.lines += applied.lines;
       applied.negative.forEach((code) => this.negative.add(code));

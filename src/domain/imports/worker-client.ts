@@ -69,7 +69,7 @@ async function readWith(db: Db, script: URL, unit: Reading[], prepared: Prepared
       } else if (message.type === 'progress') {
         options.onProgress?.((read += message.bytes), prepared.total);
       } else if (message.type === 'orders') {
-        for (const order of message.orders) run!.apply(order, message.rejected);
+        for (const order of message.orders) run!.applySealed(order, message.rejected);
         Atomics.add(control, 1, 1);
         Atomics.notify(control, 1);
       } else if (message.type === 'end') {

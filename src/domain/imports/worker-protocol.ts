@@ -3,7 +3,8 @@ import type { MessageKey } from '../../i18n/en.js';
 import type { Rejected } from './parse-files.js';
 import type { InputFile } from './source.js';
 import type { ImportResult } from './unit-import.js';
-import type { ImportOrder, RowContext } from './types.js';
+import type { SealedOrder } from './content-hash.js';
+import type { RowContext } from './types.js';
 
 /** Which profile reads a file: a built-in one by id, or a --mapping file's text. */
 export type ProfileRef = { id: string } | { mapping: { json: string; file: string } };
@@ -33,8 +34,8 @@ export type WorkerMessage =
   /** A read begins (again, after a file turned out not to keep its orders' rows together): undo what the last one wrote. */
   | { type: 'start' }
   | { type: 'progress'; bytes: number }
-  /** A batch of orders (structured clone keeps their keys in order: the same content hash as in-thread), and the count of rejected rows so far. */
-  | { type: 'orders'; orders: ImportOrder[]; rejected: number }
+  /** A batch of orders, sealed with their content hash, and the count of rejected rows so far. */
+  | { type: 'orders'; orders: SealedOrder[]; rejected: number }
   | { type: 'end'; files: FileFacts[]; rejected: Rejected[]; warnings: Detail[] }
   /** The file scatters an order's rows: read it again with `buffered`. */
   | { type: 'scattered' }
