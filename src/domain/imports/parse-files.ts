@@ -255,5 +255,7 @@ function readOne(input: InputFile, profiles: readonly Profile[], notUtf8At?: num
     );
   }
   const { profile, matched, of, headerIndex } = detected;
-  return { ...opened, size: sizeOf(input), profile, matched, of, headerIndex, header: first[headerIndex]!.cells, rows: 0, sha256: '', profiles };
+  // Copies, not slices of the first chunk's text, which they would keep alive for the whole import.
+  const header = structuredClone(first[headerIndex]!.cells);
+  return { ...opened, size: sizeOf(input), profile, matched, of, headerIndex, header, rows: 0, sha256: '', profiles };
 }

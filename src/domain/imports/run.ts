@@ -7,6 +7,7 @@ import { fileReadings, readFiles, readOrders, type InputFile, type Reading } fro
 import { PROFILES } from './profiles/index.js';
 import type { Profile } from './types.js';
 import { DryRun, UnitImport, type ImportResult } from './unit-import.js';
+import type { BulkRule } from './deferred-indexes.js';
 import { bundledScript, importUnitInWorker } from './worker-client.js';
 
 export interface ImportOptions {
@@ -19,6 +20,8 @@ export interface ImportOptions {
   mapping?: Profile;
   /** Bytes read of the import's files, and their size. */
   onProgress?: (done: number, total: number) => void;
+  /** When report indexes are set aside for a bulk load (default BULK_RULE). */
+  bulkRule?: BulkRule;
 }
 
 export type { ImportResult } from './unit-import.js';

@@ -8,7 +8,7 @@ export interface InputFile {
   path?: string;
 }
 
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 
 export function sizeOf(input: InputFile): number {
   if (input.bytes) return input.bytes.length;

@@ -4,6 +4,7 @@ import { invalidData, type Detail } from '../errors.js';
 import type { Shop } from '../shops/types.js';
 import { applyOrder, applySealed, ImportCache, type ApplyResult } from './apply.js';
 import type { SealedOrder } from './content-hash.js';
+import { BulkLoad, type BulkRule } from './deferred-indexes.js';
 import type { FileReading, ReadLog, Rejected } from './parse-files.js';
 import { RowError, type ImportOrder } from './types.js';
 
@@ -18,6 +19,8 @@ export interface ImportResult {
   lines: number;
   rejected: number;
   dryRun: boolean;
+  /** Report indexes were set aside while the orders were written, and built again at the end. */
+  bulkLoad: boolean;
   warnings: Detail[];
   rejects: Rejected[];
   negativeStock: string[];
@@ -45,15 +48,18 @@ export class UnitImport {
   private readonly negative = new Set<string>();
   private readonly cache = new ImportCache();
   private lines = 0;
+  private readonly bulk: BulkLoad;
 
   constructor(
     private readonly db: Db,
     private readonly shop: Shop,
     private readonly file: string,
     private readonly profile: string,
-    private readonly options: { dryRun: boolean; skipBad: boolean },
+    private readonly options: { dryRun: boolean; skipBad: boolean; bulkRule?: BulkRule },
     private readonly now: number,
-  ) {}
+  ) {
+    this.bulk = new BulkLoad(db, options.bulkRule);
+  }
 
   apply(order: ImportOrder, rejectedRows: number): void {
     this.record(order, rejectedRows, () => applyOrder(this.db, this.shop, order, this.source, this.now, this.cache));
@@ -77,6 +83,7 @@ export class UnitImport {
       this.counts[applied.outcome]++;
       this.lines += applied.lines;
       applied.negative.forEach((code) => this.negative.add(code));
+      this.bulk.consider(this.db, this.counts);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       this.refused.push({ file: this.file, line: order.line, detail: { line: order.line, key: error.key, params: error.params }, cells: [order.platformOrderId] });
@@ -100,11 +107,13 @@ export class UnitImport {
       lines: this.lines,
       rejected: rejects.length,
       dryRun: this.options.dryRun,
+      bulkLoad: this.bulk.active,
       warnings: log.warnings,
       rejects,
       negativeStock: [...this.negative].sort(),
     };
     if (this.options.dryRun) throw new DryRun(result);
+    this.bulk.finish(this.db);
     iq.insertImportRun(this.db, {
       shopId: this.shop.id,
       files: files.map((f) => ({ name: f.file, sha256: f.sha256, profile: f.profile.id, encoding: f.encoding, rows: f.rows })),

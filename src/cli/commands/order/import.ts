@@ -75,7 +75,7 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
     ctx.exitCode = EXIT.invalidData;
   }
   const lines = results.map((r) =>
-    JSON.stringify({ file: r.file, profile: r.profile, shop: r.shop, encoding: r.encoding, orders: r.orders, lines: r.lines, rejected: r.rejected, dryRun: r.dryRun, warnings: r.warnings.length }),
+    JSON.stringify({ file: r.file, profile: r.profile, shop: r.shop, encoding: r.encoding, orders: r.orders, lines: r.lines, rejected: r.rejected, dryRun: r.dryRun, bulkLoad: r.bulkLoad, warnings: r.warnings.length }),
   );
   if (ctx.format() === 'json') ctx.io.stdout.write(`${lines.join('\n')}\n`);
 }

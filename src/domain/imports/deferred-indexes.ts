@@ -1,0 +1,85 @@
+import type { Db } from '../../db/open.js';
+
+/**
+ * Indexes that serve reports and lists, never the import's own look-ups (those use each table's key, its unique
+ * constraints, the customer indexes and the order-id indexes of shipments, stock movements and events, which stay:
+ * rows arrive in order-id order, so they cost little).
+ */
+const DEFERRABLE = [
+  'sales_order_status',
+  'sales_order_customer',
+  'sales_order_platform_id',
+  'sales_order_paid',
+  'sales_order_shop_placed',
+  'sales_order_customer_paid',
+  'order_line_sku',
+  'order_line_unmatched',
+  'order_line_unmatched_sku',
+  'order_line_order_sku',
+  'stock_movement_sku_time',
+  'stock_movement_time',
+  'shipment_time',
+] as const;
+
+/**
+ * A bulk load drops the deferrable indexes and builds them again at its end, in its own transaction, so a failed
+ * or killed import leaves them as they were. Sorting a million keys once is several times faster than placing them
+ * one by one into B-trees larger than SQLite's page cache (measured: 43 s → 27 s + 3.7 s for a million lines).
+ */
+export class DeferredIndexes {
+  private dropped: { name: string; sql: string }[] = [];
+
+  get active(): boolean {
+    return this.dropped.length > 0;
+  }
+
+  drop(db: Db): void {
+    const placeholders = DEFERRABLE.map(() => '?').join(', ');
+    this.dropped = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${placeholders}) ORDER BY name`).all(...DEFERRABLE) as { name: string; sql: string }[];
+    for (const { name } of this.dropped) db.exec(`DROP INDEX "${name}"`);
+  }
+
+  restore(db: Db): void {
+    for (const { sql } of this.dropped) db.exec(sql);
+    this.dropped = [];
+  }
+}
+
+/** When an import counts as a bulk load (tests use a small number). */
+export interface BulkRule {
+  /** New orders, at least, before an import is judged one. */
+  minOrders: number;
+}
+
+export const BULK_RULE: BulkRule = { minOrders: 20_000 };
+
+/**
+ * Judges an import a bulk load once it has added as many new orders as the database held before (and at least
+ * `minOrders`), nine in ten of those it read: what is left of such a file is most likely more of the same, and the
+ * rebuild costs about as much as the orders it has. A daily export into a big shop, or an overlapping one, never
+ * is: rebuilding an index costs the whole table.
+ */
+export class BulkLoad {
+  private readonly indexes = new DeferredIndexes();
+  private readonly ordersBefore: number;
+
+  constructor(
+    db: Db,
+    private readonly rule: BulkRule = BULK_RULE,
+  ) {
+    this.ordersBefore = db.prepare('SELECT coalesce(max(id), 0) FROM sales_order').pluck().get() as number;
+  }
+
+  get active(): boolean {
+    return this.indexes.active;
+  }
+
+  consider(db: Db, counts: { new: number; updated: number; unchanged: number }): void {
+    if (this.active || counts.new < Math.max(this.rule.minOrders, this.ordersBefore)) return;
+    if (counts.new >= 0.9 * (counts.new + counts.updated + counts.unchanged)) this.indexes.drop(db);
+  }
+
+  finish(db: Db): void {
+    this.indexes.restore(db);
+  }
+}

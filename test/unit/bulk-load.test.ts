@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { addProduct } from '../../src/domain/catalog/products.js';
+import { DeferredIndexes } from '../../src/domain/imports/deferred-indexes.js';
+import { importOrderFiles } from '../../src/domain/imports/run.js';
+import { addShop } from '../../src/domain/shops/shops.js';
+import type { Db } from '../../src/db/open.js';
+import { memoryDb, NOW } from '../helpers/db.js';
+import { shopifyCsv, shopifyOrder } from '../helpers/shopify-csv.js';
+
+// A small rule, so a file of a few hundred orders counts as a bulk load.
+const rule = { minOrders: 50 };
+const options = { dryRun: false, skipBad: false, bulkRule: rule };
+const FULFILMENT = ['fulfilled', 'unfulfilled', 'partial'];
+
+function shopDb(): Db {
+  const db = memoryDb();
+  addShop(db, { name: 'US', platform: 'shopify', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+  addProduct(db, { title: 'Tea', sku: { code: 'TEA', price: '10' } }, NOW);
+  return db;
+}
+
+/** Orders `from`… of two lines each, a third shipped, every seventh cancelled (unless `set` says otherwise). */
+function rows(count: number, from = 0, set: { financial?: string; fulfillment?: string } = {}): Record<string, string>[] {
+  return Array.from({ length: count }, (_, n) => {
+    const i = from + n;
+    const fulfillment = set.fulfillment ?? FULFILMENT[i % 3]!;
+    return shopifyOrder(`#${1000 + i}`, {
+      financial: set.financial ?? (i % 7 === 0 ? 'voided' : 'paid'),
+      fulfillment,
+      total: '30.00',
+      email: `buyer${i % 40}@example.com`,
+      lines: [['TEA', 2, '10.00'], [`CUSTOM-${i % 5}`, 1, '10.00']],
+    }).map((row): Record<string, string> => (row['Lineitem sku'] === 'TEA' && fulfillment === 'partial' ? { ...row, 'Lineitem fulfillment status': 'fulfilled' } : row));
+  }).flat();
+}
+
+const file = (name: string, list: Record<string, string>[]) => ({ name, bytes: shopifyCsv(list) });
+const indexes = (db: Db) => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+const dump = (db: Db) =>
+  ['sales_order', 'order_line', 'stock_movement', 'order_event', 'shipment', 'shipment_line', 'customer', 'sku'].map((table) =>
+    db.prepare(`SELECT * FROM ${table}`).all().map((row) => JSON.stringify(row)).sort(),
+  );
+const BIG_TABLE_SCAN = /\bSCAN (sales_order|order_line|stock_movement|order_event|shipment|shipment_line|customer)\b(?! USING)/;
+
+/** The query plan of a statement, its parameters bound to null. */
+function planOf(db: Db, text: string): string[] {
+  const named = Object.fromEntries([...text.matchAll(/[@:$]([A-Za-z_]\w*)/g)].map((m) => [m[1], null]));
+  const positional = (text.match(/\?/g) ?? []).map(() => null);
+  const params = Object.keys(named).length > 0 ? [...positional, named] : positional;
+  return (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((p) => p.detail);
+}
+
+describe('a bulk load', () => {
+  it('sets the report indexes aside for a big first import and builds them again: the same rows and schema as without', () => {
+    const bulk = shopDb();
+    const plain = shopDb();
+    const before = indexes(bulk);
+    const [withBulk] = importOrderFiles(bulk, [file('orders.csv', rows(300))], options, NOW);
+    const [without] = importOrderFiles(plain, [file('orders.csv', rows(300))], { ...options, bulkRule: { minOrders: Infinity } }, NOW);
+    expect(withBulk!.bulkLoad).toBe(true);
+    expect(without!.bulkLoad).toBe(false);
+    expect(withBulk!.orders).toEqual({ new: 300, updated: 0, unchanged: 0 });
+    expect(indexes(bulk)).toEqual(before);
+    expect(bulk.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(dump(bulk)).toEqual(dump(plain));
+  });
+
+  it('is not one for an import into a shop that holds as many orders already, nor for a re-import', () => {
+    const db = shopDb();
+    expect(importOrderFiles(db, [file('first.csv', rows(300))], options, NOW)[0]!.bulkLoad).toBe(true);
+    const more = importOrderFiles(db, [file('more.csv', rows(200, 300))], options, NOW)[0]!;
+    expect(more.orders.new).toBe(200);
+    expect(more.bulkLoad).toBe(false);
+    const again = importOrderFiles(db, [file('first.csv', rows(300))], options, NOW)[0]!;
+    expect(again.orders.unchanged).toBe(300);
+    expect(again.bulkLoad).toBe(false);
+  });
+
+  it('leaves the indexes and the data as they were when the import fails', () => {
+    const db = shopDb();
+    const before = indexes(db);
+    const bad = rows(300);
+    bad[bad.length - 2] = { ...bad[bad.length - 2]!, Total: '12,34,5' };
+    expect(() => importOrderFiles(db, [file('bad.csv', bad)], options, NOW)).toThrow();
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM sales_order').pluck().get()).toBe(0);
+  });
+
+  it('makes no statement the import runs scan a big table it searched before (new orders, and changed ones after)', () => {
+    const db = shopDb();
+    importOrderFiles(db, [file('early.csv', rows(5))], options, NOW);
+    const sql = new Set<string>();
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((text: string) => (sql.add(text), prepare(text))) as typeof db.prepare;
+    // Two of the five known orders come last, one refunded and one shipped: the update paths run after the decision.
+    const known = [...rows(1, 1, { financial: 'refunded' }), ...rows(1, 4, { fulfillment: 'fulfilled' })];
+    const [result] = importOrderFiles(db, [file('big.csv', [...rows(300, 5), ...known])], options, NOW);
+    expect(result!.bulkLoad).toBe(true);
+    expect(result!.orders.updated).toBe(2);
+    db.prepare = prepare;
+    const scans = (text: string) => planOf(db, text).filter((detail) => BIG_TABLE_SCAN.test(detail));
+    const before = [...sql].map(scans);
+    new DeferredIndexes().drop(db);
+    const after = [...sql].map(scans);
+    expect(sql.size).toBeGreaterThan(10);
+    expect(after.map((list, i) => list.filter((scan) => !before[i]!.includes(scan)).map((scan) => `${scan} ← ${[...sql][i]!.slice(0, 80)}`)).flat()).toEqual([]);
+  });
+});
