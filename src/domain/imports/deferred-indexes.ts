@@ -51,7 +51,7 @@ export interface BulkRule {
   minOrders: number;
 }
 
-export const BULK_RULE: BulkRule = { minOrders: 20_000 };
+export const BULK_RULE: BulkRule = { minOrders: 2_000 };
 
 /**
  * Judges an import a bulk load once it has added as many new orders as the database held before (and at least

@@ -73,6 +73,8 @@ async function readWith(db: Db, script: URL, unit: Reading[], prepared: Prepared
         Atomics.add(control, 1, 1);
         Atomics.notify(control, 1);
       } else if (message.type === 'end') {
+        // The reader's heap goes before the writer finishes (a bulk load builds its indexes then).
+        await stop(worker);
         const files = unit.map((r, i) => ({ file: r.file, profile: r.profile, ...message.files[i]! }) as Parameters<UnitImport['finish']>[0][number]);
         const result = run!.finish(files, message);
         db.exec('COMMIT');
