@@ -17,7 +17,7 @@
 //   --lines N          Shopify line-item rows (default 1000000; env IMPORT_BENCH_LINES)
 //   --taobao-orders N  订单报表 rows (default lines / 2; env IMPORT_BENCH_TAOBAO_ORDERS)
 //   --runs N           timed runs of each shopkeep import (default 1; median reported); the sqlite3 floor runs
-//                      max(3, N) times
+//                      max(3, N) times, each import run right after one of them (the machine's speed drifts)
 //   --cap S            kill an import that runs longer and report "> cap" (default 600; env IMPORT_BENCH_CAP_S)
 //   --cpu-prof         afterwards, run each import once more under `node --cpu-prof` and print where the time goes
 //                      (profiles kept in bench/.data/import/cpu-prof/)
@@ -171,9 +171,16 @@ const r1load = () => loadavg()[0];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rssFile = join(dataDir, '.rss');
 
-/** The sqlite3 shell's `.import` of the CSV file(s) into plain tables of an empty database, FLOOR_RUNS times. */
-async function floor(files) {
-  if (!sqliteVersion) return null;
+/**
+ * The sqlite3 shell's `.import` of the CSV file(s) into plain tables of an empty database, FLOOR_RUNS times, with
+ * `after(i)` run after the i-th: the import it is compared with, so that both meet the machine in the same moments
+ * (its speed drifts by a third over minutes here).
+ */
+async function floor(files, after = async () => {}) {
+  if (!sqliteVersion) {
+    for (let i = 0; i < FLOOR_RUNS; i++) await after(i);
+    return null;
+  }
   const db = work('floor');
   const samples = [];
   for (let i = 0; i < FLOOR_RUNS; i++) {
@@ -183,6 +190,7 @@ async function floor(files) {
     if (r.capped) return { capped: true, ms: CAP_S * 1000 };
     if (r.code !== 0) throw new Error(`sqlite3 ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
     samples.push(r);
+    await after(i);
   }
   const d = new Database(db, { readonly: true });
   const rows = files.map((_, k) => d.prepare(`SELECT count(*) FROM t${k || ''}`).pluck().get());
@@ -218,27 +226,45 @@ async function writeFloor(imported) {
 }
 
 /**
- * `shopkeep order import FILES --json` into `db` (prepared by `before` for every run), RUNS times. Returns
- * the median run, the JSON it printed and its stderr; a run over the cap is reported as capped.
+ * `shopkeep order import FILES --json` into `db` (prepared by `before` for every run), a run per `run()` call;
+ * `result()` is the median run, the JSON it printed and its stderr, or the first run over the cap or failed.
  */
-async function shopkeepImport(files, db, before, nodeFlags = [], runs = RUNS) {
+function importer(files, db, before, nodeFlags = []) {
   const samples = [];
-  for (let i = 0; i < runs; i++) {
-    before();
-    const args = [...nodeFlags, bin, '--db', db, '--json', 'order', 'import', ...files];
-    const r = await measure(process.execPath, args, { env, capMs: CAP_S * 1000, rssFile });
-    if (r.capped) return { capped: true, ms: CAP_S * 1000, rssMb: r.rssMb, cpuS: r.cpuS, load: r1load() };
-    if (r.code !== 0) {
-      const oom = /heap out of memory|Allocation failed/i.test(r.stderr);
-      return { failed: oom ? 'out of memory' : `exit ${r.code ?? r.signal}`, ms: r.ms, rssMb: r.rssMb, cpuS: r.cpuS, load: r1load(), stderr: r.stderr };
-    }
-    samples.push(r);
-  }
-  const mid = [...samples].sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)];
-  return { ms: mid.ms, rssMb: median(samples.map((s) => s.rssMb)), cpuS: mid.cpuS, load: r1load(), n: samples.length, json: mid.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: mid.stderr };
+  let stopped = null;
+  return {
+    async run() {
+      if (stopped) return;
+      before();
+      const args = [...nodeFlags, bin, '--db', db, '--json', 'order', 'import', ...files];
+      const r = await measure(process.execPath, args, { env, capMs: CAP_S * 1000, rssFile });
+      if (r.capped) stopped = { capped: true, ms: CAP_S * 1000, rssMb: r.rssMb, cpuS: r.cpuS, load: r1load() };
+      else if (r.code !== 0) {
+        const oom = /heap out of memory|Allocation failed/i.test(r.stderr);
+        stopped = { failed: oom ? 'out of memory' : `exit ${r.code ?? r.signal}`, ms: r.ms, rssMb: r.rssMb, cpuS: r.cpuS, load: r1load(), stderr: r.stderr };
+      } else samples.push(r);
+    },
+    result() {
+      if (stopped) return stopped;
+      const mid = [...samples].sort((a, b) => a.ms - b.ms)[Math.floor(samples.length / 2)];
+      return { ms: mid.ms, rssMb: median(samples.map((s) => s.rssMb)), cpuS: mid.cpuS, load: r1load(), n: samples.length, json: mid.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: mid.stderr };
+    },
+  };
 }
 
-/** What an import left in the database: counts by table, lines matched to a SKU, orders per status. */
+/** An import timed RUNS times, each run right after a run of its floor; returns both. */
+async function besideFloor(floorFiles, files, db, before) {
+  const runs = importer(files, db, before);
+  const f = await floor(floorFiles, (i) => (i < RUNS ? runs.run() : undefined));
+  return [runs.result(), f];
+}
+
+async function shopkeepImport(files, db, before, nodeFlags = [], runs = RUNS) {
+  const one = importer(files, db, before, nodeFlags);
+  for (let i = 0; i < runs; i++) await one.run();
+  return one.result();
+}
+
 function contents(file) {
   const d = new Database(file, { readonly: true });
   const one = (sql) => d.prepare(sql).pluck().get();
@@ -266,10 +292,8 @@ const problem = (what, r) => `${what}: ${r.capped ? `over the ${CAP_S} s cap, ki
 
 if (doShopify) {
   const orders = shopify.orders;
-  log(`\n[shopify] sqlite3 floor for ${mb(shopify.bytes).toFixed(0)} MB …`);
-  const f1 = await floor([shopifyFile]);
-  log(`[shopify] (1) full import of ${fmtInt(orders)} orders / ${fmtInt(shopify.rows)} rows (cap ${CAP_S} s) …`);
-  const full = await shopkeepImport([shopifyFile], work('full'), () => freshCopy(prepared, work('full')));
+  log(`\n[shopify] (1) full import of ${fmtInt(orders)} orders / ${fmtInt(shopify.rows)} rows (cap ${CAP_S} s), beside the sqlite3 floor for ${mb(shopify.bytes).toFixed(0)} MB …`);
+  const [full, f1] = await besideFloor([shopifyFile], [shopifyFile], work('full'), () => freshCopy(prepared, work('full')));
   results.push({ step: '(1) shopkeep order import, Shopify full', rows: shopify.rows, orders, r: full, floor: f1, target: true });
   if (f1) results.push({ step: '    sqlite3 .import, same CSV (floor)', rows: f1.rows?.[0], r: f1, floor: f1 });
   if (full.json) {
@@ -286,10 +310,8 @@ if (doShopify) {
     d.pragma('wal_checkpoint(TRUNCATE)');
     d.close();
 
-    log(`[shopify] sqlite3 floor for the overlapping export …`);
-    const f2 = await floor([overlapFile]);
-    log(`[shopify] (2) overlapping export on top (${fmtInt(shopify.changed)} orders changed) …`);
-    const over = await shopkeepImport([overlapFile], work('overlap'), () => copyDb(work('after-full'), work('overlap')));
+    log(`[shopify] (2) overlapping export on top (${fmtInt(shopify.changed)} orders changed), beside its sqlite3 floor …`);
+    const [over, f2] = await besideFloor([overlapFile], [overlapFile], work('overlap'), () => copyDb(work('after-full'), work('overlap')));
     results.push({ step: '(2) shopkeep order import, overlapping export', rows: shopify.rows, orders, r: over, floor: f2, target: true });
     if (f2) results.push({ step: '    sqlite3 .import, same CSV (floor)', rows: f2.rows?.[0], r: f2, floor: f2 });
     if (over.json) {
@@ -307,10 +329,8 @@ if (doShopify) {
 
 if (doTaobao) {
   const { paths, stats } = taobao;
-  log(`\n[taobao] sqlite3 floor (UTF-8 twins) …`);
-  const f3 = await floor([paths.ordersUtf8, paths.itemsUtf8]);
-  log(`[taobao] (3) pair import of ${fmtInt(stats.orders)} orders + ${fmtInt(stats.itemRows)} item rows (cap ${CAP_S} s) …`);
-  const pair = await shopkeepImport([paths.orders, paths.items], work('taobao'), () => freshCopy(prepared, work('taobao')));
+  log(`\n[taobao] (3) pair import of ${fmtInt(stats.orders)} orders + ${fmtInt(stats.itemRows)} item rows (cap ${CAP_S} s), beside the sqlite3 floor (UTF-8 twins) …`);
+  const [pair, f3] = await besideFloor([paths.ordersUtf8, paths.itemsUtf8], [paths.orders, paths.items], work('taobao'), () => freshCopy(prepared, work('taobao')));
   results.push({ step: '(3) shopkeep order import, Taobao pair (GB18030)', rows: stats.orders + stats.itemRows, orders: stats.orders, r: pair, floor: f3, target: true });
   if (f3) results.push({ step: '    sqlite3 .import, UTF-8 twins (floor)', rows: f3.rows ? f3.rows[0] + f3.rows[1] : undefined, r: f3, floor: f3 });
   if (pair.json) {
