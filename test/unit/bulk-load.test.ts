@@ -76,6 +76,15 @@ describe('a bulk load', () => {
     expect(again.bulkLoad).toBe(false);
   });
 
+  it('rolls back with a dry run, indexes included', () => {
+    const db = shopDb();
+    const before = indexes(db);
+    const [result] = importOrderFiles(db, [file('orders.csv', rows(300))], { ...options, dryRun: true }, NOW);
+    expect(result).toMatchObject({ dryRun: true, bulkLoad: true, orders: { new: 300 } });
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM sales_order').pluck().get()).toBe(0);
+  });
+
   it('leaves the indexes and the data as they were when the import fails', () => {
     const db = shopDb();
     const before = indexes(db);

@@ -140,6 +140,20 @@ describe('traffic import', () => {
 });
 
 describe('demo traffic and ads', () => {
+  it('has one row a day in every shop when the 90 days cross a clock change near the shop’s midnight', async () => {
+    const { seedDemo } = await import('../../src/domain/demo/seed.js');
+    const { memoryDb } = await import('../helpers/db.js');
+    // 07:20 UTC is 00:20 in Los Angeles in summer and 23:20 the day before in winter (the demo failed at this time).
+    const db = memoryDb();
+    seedDemo(db, Date.parse('2026-11-26T07:20:00Z'));
+    const days = db.prepare("SELECT shop_id, count(*) AS rows, count(DISTINCT day) AS days FROM traffic_daily WHERE sku_id IS NULL AND source = '' GROUP BY shop_id").all();
+    expect(days).toHaveLength(3);
+    for (const shop of days as { rows: number; days: number }[]) {
+      expect(shop.rows).toBe(shop.days);
+      expect(shop.days).toBeGreaterThanOrEqual(89);
+    }
+  });
+
   it('plans 90 days per demo shop with conversion in range and one campaign under ROAS 1', async () => {
     const { seedDemo } = await import('../../src/domain/demo/seed.js');
     const { memoryDb } = await import('../helpers/db.js');

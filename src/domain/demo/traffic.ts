@@ -4,12 +4,11 @@ import { insertAd } from '../../db/queries/ads.js';
 import { insertTraffic } from '../../db/queries/traffic.js';
 import { listProducts } from '../catalog/products.js';
 import { listShops } from '../shops/shops.js';
-import { dayOf } from '../reports/period.js';
+import { dayOf, periodDays } from '../reports/period.js';
 import type { Channel } from '../traffic/values.js';
 import { DEMO_SHOPS } from './catalogue.js';
 import type { Random } from './random.js';
 
-const DAY = 86_400_000;
 
 interface Campaign {
   channel: Channel;
@@ -87,8 +86,9 @@ export function planDemoTrafficAds(db: Db, random: Random, startMs: number, nowM
       const today = dayOf(nowMs, shop.timezone);
       const weights = top.map((_, i) => 1 / (i + 1.5));
       const weightSum = weights.reduce((a, b) => a + b, 0);
-      for (let d = 0; d < 90; d++) {
-        const day = dayOf(startMs + d * DAY, shop.timezone);
+      // Calendar days, not 24-hour steps: those land twice on one day where a clock change falls back near midnight.
+      const days = periodDays({ fromDay: dayOf(startMs, shop.timezone), toDay: today }).slice(0, 90);
+      for (const [d, day] of days.entries()) {
         if (day >= today) break;
         const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
         const weekend = weekday % 6 === 0;
