@@ -5,7 +5,7 @@ import type { Db } from '../../db/open.js';
  * constraints, the customer indexes and the order-id indexes of shipments, stock movements and events, which stay:
  * rows arrive in order-id order, so they cost little).
  */
-const DEFERRABLE = [
+export const DEFERRABLE = [
   'sales_order_status',
   'sales_order_customer',
   'sales_order_platform_id',
@@ -33,10 +33,12 @@ export class DeferredIndexes {
     return this.dropped.length > 0;
   }
 
-  drop(db: Db): void {
+  /** Drops those the database has; returns their names. */
+  drop(db: Db): string[] {
     const placeholders = DEFERRABLE.map(() => '?').join(', ');
     this.dropped = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${placeholders}) ORDER BY name`).all(...DEFERRABLE) as { name: string; sql: string }[];
     for (const { name } of this.dropped) db.exec(`DROP INDEX "${name}"`);
+    return this.dropped.map((i) => i.name);
   }
 
   restore(db: Db): void {
@@ -56,7 +58,7 @@ export const BULK_RULE: BulkRule = { minOrders: 2_000 };
 /**
  * Judges an import a bulk load once it has added as many new orders as the database held before (and at least
  * `minOrders`), nine in ten of those it read: what is left of such a file is most likely more of the same, and the
- * rebuild costs about as much as the orders it has. A daily export into a big shop, or an overlapping one, never
+ * rebuild costs in proportion to the table, by then at most twice what this import wrote. A daily export into a big shop, or an overlapping one, never
  * is: rebuilding an index costs the whole table.
  */
 export class BulkLoad {
