@@ -9,7 +9,6 @@ import type { Channel } from '../traffic/values.js';
 import { DEMO_SHOPS } from './catalogue.js';
 import type { Random } from './random.js';
 
-
 interface Campaign {
   channel: Channel;
   name: string;
