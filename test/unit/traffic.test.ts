@@ -8,6 +8,7 @@ import { importTraffic } from '../../src/domain/traffic/traffic-import.js';
 import { checkDuration, checkRate } from '../../src/domain/traffic/values.js';
 import { planDemoTrafficAds } from '../../src/domain/demo/traffic.js';
 import { seeded } from '../../src/domain/demo/random.js';
+import { dayOf } from '../../src/domain/reports/period.js';
 import { NOW, shopDb } from '../helpers/db.js';
 
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -140,18 +141,24 @@ describe('traffic import', () => {
 });
 
 describe('demo traffic and ads', () => {
-  it('has one row a day in every shop when the 90 days cross a clock change near the shop’s midnight', async () => {
+  it('has one traffic row and one day’s orders a day when the 90 days cross a clock change near the shop’s midnight', async () => {
     const { seedDemo } = await import('../../src/domain/demo/seed.js');
     const { memoryDb } = await import('../helpers/db.js');
     // 07:20 UTC is 00:20 in Los Angeles in summer and 23:20 the day before in winter (the demo failed at this time).
     const db = memoryDb();
     seedDemo(db, Date.parse('2026-11-26T07:20:00Z'));
-    const days = db.prepare("SELECT shop_id, count(*) AS rows, count(DISTINCT day) AS days FROM traffic_daily WHERE sku_id IS NULL AND source = '' GROUP BY shop_id").all();
-    expect(days).toHaveLength(3);
-    for (const shop of days as { rows: number; days: number }[]) {
+    const traffic = db.prepare("SELECT shop_id, count(*) AS rows, count(DISTINCT day) AS days FROM traffic_daily WHERE sku_id IS NULL AND source = '' GROUP BY shop_id").all();
+    expect(traffic).toHaveLength(3);
+    for (const shop of traffic as { rows: number; days: number }[]) {
       expect(shop.rows).toBe(shop.days);
       expect(shop.days).toBeGreaterThanOrEqual(89);
     }
+    // Orders are placed on calendar days too: before, 1 November got two days' orders and the last day none.
+    const la = db.prepare("SELECT id FROM shop WHERE timezone = 'America/Los_Angeles'").pluck().get();
+    const placed = db.prepare('SELECT placed_at FROM sales_order WHERE shop_id = ?').pluck().all(la) as number[];
+    const days = new Set(placed.map((at) => dayOf(at, 'America/Los_Angeles')));
+    expect(days.size).toBe(90);
+    expect(days.has('2026-11-25')).toBe(true);
   });
 
   it('plans 90 days per demo shop with conversion in range and one campaign under ROAS 1', async () => {

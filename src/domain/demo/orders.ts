@@ -7,6 +7,7 @@ import { addOrder } from '../orders/create.js';
 import { findOrder, getOrder } from '../orders/find.js';
 import { shipOrder } from '../orders/ship.js';
 import { cancelOrder, completeOrder, deliverOrder, holdOrder, markPacked, payOrder, startPicking } from '../orders/transitions.js';
+import { dayOf, periodDays } from '../reports/period.js';
 import { formatInstant, wallTimeToInstant } from '../time.js';
 import { DEMO_SHOPS } from './catalogue.js';
 import { chineseBuyer, usBuyer, type DemoBuyer } from './people.js';
@@ -81,8 +82,10 @@ export function planDemoOrders(db: Db, random: Random, start: number, now: numbe
   for (const plan of plans) {
     const buyers: DemoBuyer[] = [];
     const placedOrders: { buyer: DemoBuyer; ref: string; placed: number }[] = [];
-    for (let day = 0; day < 90; day++) {
-      const date = formatInstant(start + day * DAY, plan.zone).slice(0, 10).split('-').map(Number) as [number, number, number];
+    // Calendar days, not 24-hour steps (those land twice on one day where a clock change falls back near midnight).
+    const days = periodDays({ fromDay: dayOf(start, plan.zone), toDay: dayOf(now, plan.zone) }).slice(0, 90);
+    for (const [day, text] of days.entries()) {
+      const date = text.split('-').map(Number) as [number, number, number];
       const weekend = new Date(Date.UTC(...(date.map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number]))).getUTCDay() % 6 === 0;
       const count = Math.max(0, Math.round(plan.perDay * (weekend ? 1.3 : 1) * (0.7 + day / 150) + random.int(-2, 2)));
       for (let i = 0; i < count; i++) {
