@@ -76,7 +76,7 @@ export interface ImportOrder extends ImportOrderFields {
   lines: ImportLine[];
   /** The file line the order starts on (for messages and rejects). */
   line: number;
-  /** Its contentHash, when the reader thread has worked it out (the writer has less time to spare). */
+  /** Its contentHash, when already known (an order the reader thread sealed carries the hash it made). */
   hash?: string;
 }
 
