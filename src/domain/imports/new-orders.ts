@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open.js';
-import { insertRows } from '../../db/queries/bulk.js';
+import { insertRows, nextId } from '../../db/queries/bulk.js';
 
 const ORDER_COLUMNS = [
   'shop_id', 'platform_order_id', 'customer_id', 'status', 'held_from', 'currency', 'item_subtotal', 'shipping', 'discount', 'tax', 'total', 'paid', 'refunded',
@@ -11,6 +11,9 @@ const MOVEMENT_COLUMNS = ['order_id', 'sku_id', 'kind', 'quantity', 'on_hand_aft
 const EVENT_COLUMNS = ['order_id', 'at', 'kind', 'from_value', 'to_value', 'note'] as const;
 const SHIPMENT_COLUMNS = ['order_id', 'carrier', 'tracking_number', 'shipped_at'] as const;
 const SHIPMENT_LINE_COLUMNS = ['shipment_id', 'order_line_id', 'quantity'] as const;
+const ORDER_ID_COLUMNS = ['id', ...ORDER_COLUMNS];
+const LINE_ID_COLUMNS = ['id', ...LINE_COLUMNS];
+const SHIPMENT_ID_COLUMNS = ['id', ...SHIPMENT_COLUMNS];
 
 type Values<T extends readonly string[]> = { [K in keyof T]: unknown };
 type Without<T extends readonly unknown[]> = T extends readonly [unknown, ...infer Rest] ? Rest : never;
@@ -43,22 +46,33 @@ export class NewOrders {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
-    // RETURNING gives rows in no promised order: each id is found again by what identifies its row.
-    const orderIds = new Map(insertRows(db, 'sales_order', ORDER_COLUMNS, batch.map((o) => o.order), 'id, platform_order_id').map((r) => [r.platform_order_id, r.id as number]));
-    const ids = batch.map((o) => orderIds.get(o.order[1])!);
-    const withShipment = batch.some((o) => o.shipment !== null);
-    const lineRows = batch.flatMap((o, i) => o.lines.map((l) => [ids[i], ...l.values]));
-    const lineIds = new Map(insertRows(db, 'order_line', LINE_COLUMNS, lineRows, withShipment ? 'id, order_id, line_key' : undefined).map((r) => [`${r.order_id}\u0000${r.line_key}`, r.id as number]));
-    insertRows(db, 'stock_movement', MOVEMENT_COLUMNS, batch.flatMap((o, i) => o.movements.map((m) => [ids[i], ...m])));
-    insertRows(db, 'order_event', EVENT_COLUMNS, batch.flatMap((o, i) => o.events.map((e) => [ids[i], ...e])));
-    if (!withShipment) return;
-    const shipped = batch.flatMap((o, i) => (o.shipment ? [{ orderId: ids[i]!, order: o }] : []));
-    const shipmentIds = new Map(insertRows(db, 'shipment', SHIPMENT_COLUMNS, shipped.map((s) => [s.orderId, ...s.order.shipment!]), 'id, order_id').map((r) => [r.order_id, r.id as number]));
-    insertRows(
-      db,
-      'shipment_line',
-      SHIPMENT_LINE_COLUMNS,
-      shipped.flatMap((s) => s.order.lines.filter((l) => l.shipped > 0).map((l) => [shipmentIds.get(s.orderId), lineIds.get(`${s.orderId}\u0000${l.values[0]}`), l.shipped])),
-    );
+    // Ids are given, not asked back: consecutive from each table's next id (see nextId).
+    const firstOrder = nextId(db, 'sales_order');
+    let lineId = nextId(db, 'order_line');
+    let shipmentId = nextId(db, 'shipment');
+    const orders: unknown[][] = [];
+    const lines: unknown[][] = [];
+    const movements: unknown[][] = [];
+    const events: unknown[][] = [];
+    const shipments: unknown[][] = [];
+    const shipmentLines: unknown[][] = [];
+    batch.forEach((o, i) => {
+      const orderId = firstOrder + i;
+      orders.push([orderId, ...o.order]);
+      if (o.shipment) shipments.push([shipmentId, orderId, ...o.shipment]);
+      for (const l of o.lines) {
+        if (o.shipment && l.shipped > 0) shipmentLines.push([shipmentId, lineId, l.shipped]);
+        lines.push([lineId++, orderId, ...l.values]);
+      }
+      if (o.shipment) shipmentId++;
+      for (const m of o.movements) movements.push([orderId, ...m]);
+      for (const e of o.events) events.push([orderId, ...e]);
+    });
+    insertRows(db, 'sales_order', ORDER_ID_COLUMNS, orders);
+    insertRows(db, 'order_line', LINE_ID_COLUMNS, lines);
+    insertRows(db, 'stock_movement', MOVEMENT_COLUMNS, movements);
+    insertRows(db, 'order_event', EVENT_COLUMNS, events);
+    insertRows(db, 'shipment', SHIPMENT_ID_COLUMNS, shipments);
+    insertRows(db, 'shipment_line', SHIPMENT_LINE_COLUMNS, shipmentLines);
   }
 }
