@@ -7,13 +7,13 @@ const CHUNK = 64;
  * A value every row of an insert shares, written into the SQL instead of bound 64 times a statement: binding is
  * about half of what a bulk insert costs (better-sqlite3 copies each string twice on the way in). Only values whose
  * text form means exactly what binding them would: NULL; a whole number as a REAL literal (better-sqlite3 binds
- * every number as a double, and SQLite converts a REAL literal as it converts a bound double); a short string
- * quoted SQL's way. Anything else is bound.
+ * every number as a double, and SQLite converts a REAL literal as it converts a bound double); a string of up to 256
+ * characters quoted SQL's way (a file name on every event of an import). Anything else is bound.
  */
 function literal(value: unknown): string | undefined {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') return Number.isSafeInteger(value) ? `${value}.0` : undefined;
-  if (typeof value === 'string' && value.length <= 64 && !value.includes('\0')) return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'string' && value.length <= 256 && !value.includes('\0')) return `'${value.replaceAll("'", "''")}'`;
   return undefined;
 }
 
