@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantAt, offsetAt } from '../../src/domain/zone-clock.js';
+import { instantAt, intlDate, offsetAt, switchedDate, ZoneClock } from '../../src/domain/zone-clock.js';
 import { PROCESS_ZONES } from '../helpers/zones.js';
 import { prng } from '../helpers/prng.js';
 
@@ -40,10 +40,16 @@ function changesOf(zone: string): number[] {
   return found;
 }
 
+/** Both readers, each with its own memory of days; offsetAt and instantAt use the first in this (the main) thread. */
+const CLOCKS = [
+  ['V8 Date with TZ switched', new ZoneClock(switchedDate)],
+  ['@date-fns/tz (worker threads)', new ZoneClock(intlDate)],
+] as const;
+
 describe('zone clock: offsets and wall times from V8 Date with TZ switched, as Intl gives them', () => {
   // From 1973: until Monrovia's in 1972, some zones kept local mean times with offsets in seconds, which V8's Date
   // rounds to minutes (and @date-fns/tz, used before, misread).
-  it('gives Intl’s offset in every zone Node knows, at random instants 1973–2100 and around every change 2024–2028', () => {
+  it.each(CLOCKS)('gives Intl’s offset in every zone Node knows, at random instants 1973–2100 and around every change 2024–2028 (%s)', (_, clock) => {
     const random = prng(20261126);
     let checked = 0;
     for (const zone of ZONES) {
@@ -53,7 +59,7 @@ describe('zone clock: offsets and wall times from V8 Date with TZ switched, as I
       }
       for (const ms of instants) {
         checked++;
-        if (offsetAt(zone, ms) !== intlOffset(zone, ms)) expect({ zone, at: new Date(ms).toISOString(), offset: offsetAt(zone, ms) }).toEqual({ zone, at: new Date(ms).toISOString(), offset: intlOffset(zone, ms) });
+        if (clock.offsetAt(zone, ms) !== intlOffset(zone, ms)) expect({ zone, at: new Date(ms).toISOString(), offset: clock.offsetAt(zone, ms) }).toEqual({ zone, at: new Date(ms).toISOString(), offset: intlOffset(zone, ms) });
       }
     }
     expect(checked).toBeGreaterThan(ZONES.length * 60);
@@ -65,7 +71,7 @@ describe('zone clock: offsets and wall times from V8 Date with TZ switched, as I
     return valid.length > 0 ? Math.min(...valid) : wall - before;
   }
 
-  it('reads wall times by Date’s rule, skipped and repeated ones included, around every change 2024–2028', () => {
+  it.each(CLOCKS)('reads wall times by Date’s rule, skipped and repeated ones included, around every change 2024–2028 (%s)', (_, clock) => {
     let checked = 0;
     for (const zone of ZONES) {
       for (const change of changesOf(zone)) {
@@ -75,7 +81,7 @@ describe('zone clock: offsets and wall times from V8 Date with TZ switched, as I
           const fields = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), 0] as const;
           const expected = expectedInstant(zone, wall.getTime(), before, after);
           checked++;
-          if (instantAt(zone, ...fields) !== expected) expect({ zone, fields, at: instantAt(zone, ...fields) }).toEqual({ zone, fields, at: expected });
+          if (clock.instantAt(zone, ...fields) !== expected) expect({ zone, fields, at: clock.instantAt(zone, ...fields) }).toEqual({ zone, fields, at: expected });
         }
       }
     }

@@ -29,6 +29,6 @@ export function matchCustomer(db: Db, shopId: number, buyer: BuyerInput, now: nu
     return merged;
   }
   if (!b.buyerId && !b.name && !b.phone && !b.email) return null;
-  const id = q.insertCustomer(db, { shopId, platformBuyerId: b.buyerId, name: b.name, phone: b.phone, email: b.email }, now);
-  return q.customerById(db, id)!;
+  const customer = { shopId, platformBuyerId: b.buyerId, name: b.name, phone: b.phone, email: b.email };
+  return { id: q.insertCustomer(db, customer, now), ...customer };
 }
