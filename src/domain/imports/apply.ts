@@ -181,10 +181,11 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
   const m = money(imported, status);
   const a = imported.address;
   const customerId = cache.customer(db, shop, { buyerId: imported.buyerId, name: imported.buyerName, phone: imported.buyerPhone, email: imported.buyerEmail }, now);
+  // Ids stay null here: NewOrders gives them when it writes the batch.
   const row: NewOrder = {
     // prettier-ignore
     order: [
-      shop.id, imported.platformOrderId, customerId, status, status === 'on_hold' ? 'paid' : null, shop.currency,
+      null, shop.id, imported.platformOrderId, customerId, status, status === 'on_hold' ? 'paid' : null, shop.currency,
       m.itemSubtotal, m.shipping, m.discount, m.tax, m.total, m.paid, m.refunded,
       a.name ?? imported.buyerName ?? null, a.phone ?? imported.buyerPhone ?? null, a.province ?? null, a.city ?? null, a.district ?? null, a.street ?? null, a.postcode ?? null, a.country ?? null,
       imported.buyerNote, imported.sellerMemo, 'import',
@@ -192,7 +193,7 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
     ],
     lines: [],
     movements: [],
-    events: [[at, 'import', null, status, source]],
+    events: [[null, at, 'import', null, status, source]],
     shipment: null,
   };
   const negative: string[] = [];
@@ -203,19 +204,19 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
     const shipped = Math.min(wanted.ship, line.quantity);
     const holdsStock = skuId !== null && !line.platformStock;
     const reserved = status === 'cancelled' || !holdsStock ? 0 : Math.min(wanted.reserve, line.quantity - shipped);
-    row.lines.push({ values: [line.lineKey, skuId, line.platformSku, line.listingId, line.title, line.variant, line.quantity, line.unitPrice, line.discount, line.sku, reserved, shipped, line.platformStock ? 1 : 0], shipped });
+    row.lines.push({ values: [null, null, line.lineKey, skuId, line.platformSku, line.listingId, line.title, line.variant, line.quantity, line.unitPrice, line.discount, line.sku, reserved, shipped, line.platformStock ? 1 : 0], shipped });
     if (!holdsStock) continue;
     if (shipped > 0) {
       const sku = cache.shipFrom(db, skuId, shipped, shippedAt);
-      row.movements.push([skuId, 'sale', -shipped, sku.onHand, null, null, `order ${imported.platformOrderId}`, shippedAt]);
+      row.movements.push([null, skuId, 'sale', -shipped, sku.onHand, null, null, `order ${imported.platformOrderId}`, shippedAt]);
       if (sku.onHand < 0) negative.push(sku.code);
     }
     if (reserved > 0) cache.reserve(skuId, reserved);
   }
   if (imported.trackingNumber && SHIPPED.concat('partially_shipped').includes(status)) {
     const carrier = carrierCode(imported.carrier);
-    row.shipment = [carrier, imported.trackingNumber, shippedAt];
-    row.events.push([now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import']);
+    row.shipment = [null, null, carrier, imported.trackingNumber, shippedAt];
+    row.events.push([null, now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import']);
   }
   cache.newOrders.add(row, db);
   return negative;

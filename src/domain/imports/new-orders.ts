@@ -2,29 +2,28 @@ import type { Db } from '../../db/open.js';
 import { insertRows, nextId } from '../../db/queries/bulk.js';
 
 const ORDER_COLUMNS = [
-  'shop_id', 'platform_order_id', 'customer_id', 'status', 'held_from', 'currency', 'item_subtotal', 'shipping', 'discount', 'tax', 'total', 'paid', 'refunded',
+  'id', 'shop_id', 'platform_order_id', 'customer_id', 'status', 'held_from', 'currency', 'item_subtotal', 'shipping', 'discount', 'tax', 'total', 'paid', 'refunded',
   'ship_name', 'ship_phone', 'ship_province', 'ship_city', 'ship_district', 'ship_street', 'ship_postcode', 'ship_country', 'buyer_note', 'seller_memo', 'source',
   'placed_at', 'paid_at', 'shipped_at', 'delivered_at', 'completed_at', 'cancelled_at', 'updated_at', 'import_hash',
 ] as const;
-const LINE_COLUMNS = ['order_id', 'line_key', 'sku_id', 'platform_sku', 'listing_id', 'title', 'variant', 'quantity', 'unit_price', 'discount', 'seller_sku', 'reserved', 'shipped', 'platform_stock'] as const;
+const LINE_COLUMNS = ['id', 'order_id', 'line_key', 'sku_id', 'platform_sku', 'listing_id', 'title', 'variant', 'quantity', 'unit_price', 'discount', 'seller_sku', 'reserved', 'shipped', 'platform_stock'] as const;
 const MOVEMENT_COLUMNS = ['order_id', 'sku_id', 'kind', 'quantity', 'on_hand_after', 'unit_cost', 'reason', 'reference', 'occurred_at'] as const;
 const EVENT_COLUMNS = ['order_id', 'at', 'kind', 'from_value', 'to_value', 'note'] as const;
-const SHIPMENT_COLUMNS = ['order_id', 'carrier', 'tracking_number', 'shipped_at'] as const;
+const SHIPMENT_COLUMNS = ['id', 'order_id', 'carrier', 'tracking_number', 'shipped_at'] as const;
 const SHIPMENT_LINE_COLUMNS = ['shipment_id', 'order_line_id', 'quantity'] as const;
-const ORDER_ID_COLUMNS = ['id', ...ORDER_COLUMNS];
-const LINE_ID_COLUMNS = ['id', ...LINE_COLUMNS];
-const SHIPMENT_ID_COLUMNS = ['id', ...SHIPMENT_COLUMNS];
 
-type Values<T extends readonly string[]> = { [K in keyof T]: unknown };
-type Without<T extends readonly unknown[]> = T extends readonly [unknown, ...infer Rest] ? Rest : never;
+type Values<T extends readonly string[]> = { -readonly [K in keyof T]: unknown };
 
-/** A new order as its rows, before it has an id: every row but the order's own lacks its first column, the order id. */
+/**
+ * A new order as its rows, before it has an id. Each row is in its table's column order, ids included: the
+ * caller leaves them null (the order's id, a line's own and its order's, …) and flush fills them in place.
+ */
 export interface NewOrder {
   order: Values<typeof ORDER_COLUMNS>;
-  lines: { values: Without<Values<typeof LINE_COLUMNS>>; shipped: number }[];
-  movements: Without<Values<typeof MOVEMENT_COLUMNS>>[];
-  events: Without<Values<typeof EVENT_COLUMNS>>[];
-  shipment: Without<Values<typeof SHIPMENT_COLUMNS>> | null;
+  lines: { values: Values<typeof LINE_COLUMNS>; shipped: number }[];
+  movements: Values<typeof MOVEMENT_COLUMNS>[];
+  events: Values<typeof EVENT_COLUMNS>[];
+  shipment: Values<typeof SHIPMENT_COLUMNS> | null;
 }
 
 const BATCH = 500;
@@ -50,7 +49,6 @@ export class NewOrders {
     const firstOrder = nextId(db, 'sales_order');
     let lineId = nextId(db, 'order_line');
     let shipmentId = nextId(db, 'shipment');
-    const orders: unknown[][] = [];
     const lines: unknown[][] = [];
     const movements: unknown[][] = [];
     const events: unknown[][] = [];
@@ -58,21 +56,33 @@ export class NewOrders {
     const shipmentLines: unknown[][] = [];
     batch.forEach((o, i) => {
       const orderId = firstOrder + i;
-      orders.push([orderId, ...o.order]);
-      if (o.shipment) shipments.push([shipmentId, orderId, ...o.shipment]);
+      o.order[0] = orderId;
       for (const l of o.lines) {
+        l.values[0] = lineId;
+        l.values[1] = orderId;
+        lines.push(l.values);
         if (o.shipment && l.shipped > 0) shipmentLines.push([shipmentId, lineId, l.shipped]);
-        lines.push([lineId++, orderId, ...l.values]);
+        lineId++;
       }
-      if (o.shipment) shipmentId++;
-      for (const m of o.movements) movements.push([orderId, ...m]);
-      for (const e of o.events) events.push([orderId, ...e]);
+      if (o.shipment) {
+        o.shipment[0] = shipmentId++;
+        o.shipment[1] = orderId;
+        shipments.push(o.shipment);
+      }
+      for (const m of o.movements) {
+        m[0] = orderId;
+        movements.push(m);
+      }
+      for (const e of o.events) {
+        e[0] = orderId;
+        events.push(e);
+      }
     });
-    insertRows(db, 'sales_order', ORDER_ID_COLUMNS, orders);
-    insertRows(db, 'order_line', LINE_ID_COLUMNS, lines);
+    insertRows(db, 'sales_order', ORDER_COLUMNS, batch.map((o) => o.order));
+    insertRows(db, 'order_line', LINE_COLUMNS, lines);
     insertRows(db, 'stock_movement', MOVEMENT_COLUMNS, movements);
     insertRows(db, 'order_event', EVENT_COLUMNS, events);
-    insertRows(db, 'shipment', SHIPMENT_ID_COLUMNS, shipments);
+    insertRows(db, 'shipment', SHIPMENT_COLUMNS, shipments);
     insertRows(db, 'shipment_line', SHIPMENT_LINE_COLUMNS, shipmentLines);
   }
 }
