@@ -274,6 +274,11 @@ export function findCustomer(db: Db, shopId: number, key: { buyerId?: string | n
   return undefined;
 }
 
+/** [platform buyer id, phone, email] of every customer of a shop, read as the caller goes. */
+export function customerKeys(db: Db, shopId: number): IterableIterator<[string | null, string | null, string | null]> {
+  return statement(db, 'SELECT platform_buyer_id, phone, email FROM customer WHERE shop_id = ?').raw().iterate(shopId) as IterableIterator<[string | null, string | null, string | null]>;
+}
+
 export function insertCustomer(db: Db, c: Omit<Customer, 'id'>, now: number): number {
   const info = statement(db, 'INSERT INTO customer (shop_id, platform_buyer_id, name, phone, email, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(c.shopId, c.platformBuyerId, c.name, c.phone, c.email, now);

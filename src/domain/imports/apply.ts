@@ -5,7 +5,7 @@ import * as q from '../../db/queries/orders.js';
 import { findCarrier } from '../fulfilment/carriers.js';
 import { recordMovement } from '../inventory/ledger.js';
 import { setOnHand } from '../../db/queries/stock.js';
-import { matchCustomer, type BuyerInput } from '../orders/customers.js';
+import { CustomerKeys, matchCustomer, type BuyerInput } from '../orders/customers.js';
 import { logEvent } from '../orders/events.js';
 import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
 import type { Shop } from '../shops/types.js';
@@ -43,6 +43,7 @@ export class ImportCache {
   readonly matches = new Map<string, number | null>();
   readonly newOrders = new NewOrders();
   private readonly customers = new Map<string, number | null>();
+  private knownCustomers: CustomerKeys | undefined;
   private readonly reserved = new Map<number, number>();
   private readonly onHandChanged = new Map<number, number>();
 
@@ -68,12 +69,17 @@ export class ImportCache {
     const key = `${buyer.buyerId}\u0000${buyer.phone}\u0000${buyer.email}\u0000${buyer.name}`;
     const kept = identified ? this.customers.get(key) : undefined;
     if (kept !== undefined) return kept;
-    const id = matchCustomer(db, shop.id, buyer, now)?.id ?? null;
+    const id = matchCustomer(db, shop.id, buyer, now, this.knownCustomers)?.id ?? null;
     if (identified) {
       if (this.customers.size >= KEPT) this.customers.clear();
       this.customers.set(key, id);
     }
     return id;
+  }
+
+  /** From now on, buyers new to the shop are told apart in memory (CustomerKeys): for a bulk load, where most are. */
+  knowCustomers(db: Db, shopId: number): void {
+    this.knownCustomers ??= CustomerKeys.of(db, shopId);
   }
 
   /** Units shipped from a SKU by a new order (its movement row goes with the order): the SKU's on-hand is written at `flush`. */

@@ -1,5 +1,6 @@
 import type { Detail } from '../errors.js';
 import type { ImportLine, ImportOrder, RowRecord } from './types.js';
+import { StringHashSet } from '../hash-set.js';
 
 /** An order the file has said nothing about yet. A literal, not a spread of a template: V8 builds a spread object with this many fields slowly (16 µs an order). */
 function emptyOrder(platformOrderId: string, line: number): ImportOrder {
@@ -91,7 +92,7 @@ export class NotContiguous extends Error {}
  * half of a pair) first. An order seen again after another one began throws NotContiguous.
  */
 export function* contiguousOrders(rows: Iterable<GroupRow>, grouper: OrderGrouper, beforeTake?: (orderId: string) => void): Generator<ImportOrder> {
-  const done = new SeenIds();
+  const done = new StringHashSet(); // order ids already handed on: a false yes only means reading the file again
   let current: string | null = null;
   for (const row of rows) {
     const id = row.record.orderId;
@@ -119,56 +120,4 @@ export function totalsWarnings(order: ImportOrder): Detail[] {
   const linesGross = order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
   if (lines === order.itemSubtotal || linesGross === order.itemSubtotal) return [];
   return [{ line: order.line, key: 'import.totalsDisagree', params: { order: order.platformOrderId, stated: order.itemSubtotal, lines } }];
-}
-
-/**
- * Order ids already handed on, kept as 53-bit hashes in an open-addressed table: 16 bytes an id however long
- * it is, so a year of orders fits the reader's small heap. A collision (about one in 10^10 for a million
- * orders) only makes the file be read again holding every order.
- */
-class SeenIds {
-  private slots = new Float64Array(1 << 16);
-  private count = 0;
-
-  add(id: string): void {
-    if (this.count * 2 >= this.slots.length) this.grow();
-    this.place(idHash(id));
-    this.count++;
-  }
-
-  has(id: string): boolean {
-    const h = idHash(id);
-    const mask = this.slots.length - 1;
-    for (let i = h % this.slots.length; ; i = (i + 1) & mask) {
-      if (this.slots[i] === 0) return false;
-      if (this.slots[i] === h) return true;
-    }
-  }
-
-  private place(h: number): void {
-    const mask = this.slots.length - 1;
-    let i = h % this.slots.length;
-    while (this.slots[i] !== 0 && this.slots[i] !== h) i = (i + 1) & mask;
-    this.slots[i] = h;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Float64Array(old.length * 2);
-    for (const h of old) if (h !== 0) this.place(h);
-  }
-}
-
-/** Two 32-bit multiplicative hashes of the id's characters, mixed into one 53-bit number; never 0 (the empty slot). */
-function idHash(id: string): number {
-  let a = 0x9e3779b9;
-  let b = 0x85ebca6b;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  a = Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) ^ Math.imul(b ^ (b >>> 13), 0x297a2d39);
-  b = Math.imul(b ^ (b >>> 16), 0x85ebca6b) ^ Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
-  return (b & 0x1fffff) * 4294967296 + (a >>> 0) || 1;
 }

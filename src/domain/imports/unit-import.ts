@@ -84,6 +84,7 @@ export class UnitImport {
       this.lines += applied.lines;
       applied.negative.forEach((code) => this.negative.add(code));
       this.bulk.consider(this.db, this.counts);
+      if (this.bulk.active) this.cache.knowCustomers(this.db, this.shop.id);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       this.refused.push({ file: this.file, line: order.line, detail: { line: order.line, key: error.key, params: error.params }, cells: [order.platformOrderId] });
