@@ -6,6 +6,7 @@ import { findCarrier } from '../fulfilment/carriers.js';
 import { recordMovement } from '../inventory/ledger.js';
 import { setOnHand } from '../../db/queries/stock.js';
 import { CustomerKeys, matchCustomer, type BuyerInput } from '../orders/customers.js';
+import { FingerprintMap } from '../hash-set.js';
 import { logEvent } from '../orders/events.js';
 import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
 import type { Shop } from '../shops/types.js';
@@ -31,8 +32,9 @@ function stockWanted(status: OrderStatus, line: ImportLine): { reserve: number; 
 }
 
 
-/** Look-ups kept per kind: enough for any catalogue and a busy season's buyers, bounded for files of any size. */
+/** Look-ups kept: enough for any catalogue, and a big shop's buyers (24 bytes each), bounded for files of any size. */
 const KEPT = 50_000;
+const BUYERS_KEPT = 250_000;
 
 /**
  * Look-ups that repeat across the orders of one import, kept for its transaction; its new orders, written in
@@ -42,7 +44,8 @@ export class ImportCache {
   readonly skus = new Map<number, Sku>();
   readonly matches = new Map<string, number | null>();
   readonly newOrders = new NewOrders();
-  private readonly customers = new Map<string, number | null>();
+  /** Buyer details → customer id, for buyers who have one: a fingerprint each, so a big shop's buyers all fit. */
+  private readonly customers = new FingerprintMap();
   private knownCustomers: CustomerKeys | undefined;
   private readonly reserved = new Map<number, number>();
   private readonly onHandChanged = new Map<number, number>();
@@ -70,8 +73,8 @@ export class ImportCache {
     const kept = identified ? this.customers.get(key) : undefined;
     if (kept !== undefined) return kept;
     const id = matchCustomer(db, shop.id, buyer, now, this.knownCustomers)?.id ?? null;
-    if (identified) {
-      if (this.customers.size >= KEPT) this.customers.clear();
+    if (identified && id !== null) {
+      if (this.customers.size >= BUYERS_KEPT) this.customers.clear();
       this.customers.set(key, id);
     }
     return id;
