@@ -57,8 +57,8 @@ export function hash53(text: string, seed = 0): number {
 
 /**
  * Strings to numbers, each string kept as two 53-bit hashes (a 106-bit fingerprint: two of a million strings
- * share one with odds of about 10^-20) beside its number: 24 bytes a slot, so a few hundred thousand buyers fit
- * a worker's small heap, where a Map of their strings would not.
+ * share one with odds of about 10^-20) beside its number: 24 bytes a slot, at most half of them full, so a few
+ * hundred thousand buyers fit a worker's small heap, where a Map of their strings would not.
  */
 export class FingerprintMap {
   private slots = new Float64Array(3 << 12); // [hash, second hash, value] per slot

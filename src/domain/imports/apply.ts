@@ -32,7 +32,7 @@ function stockWanted(status: OrderStatus, line: ImportLine): { reserve: number; 
 }
 
 
-/** Look-ups kept: enough for any catalogue, and a big shop's buyers (24 bytes each), bounded for files of any size. */
+/** Look-ups kept: enough for any catalogue, and a big shop's buyers (at most 48 bytes each), bounded for files of any size. */
 const KEPT = 50_000;
 const BUYERS_KEPT = 250_000;
 
