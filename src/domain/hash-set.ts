@@ -7,6 +7,10 @@ export class StringHashSet {
   private slots = new Float64Array(1 << 16);
   private count = 0;
 
+  get size(): number {
+    return this.count;
+  }
+
   add(text: string): void {
     if (this.count * 2 >= this.slots.length) this.grow();
     if (this.place(hash53(text))) this.count++;

@@ -86,4 +86,13 @@ describe('CustomerKeys', () => {
     matchCustomer(db, SHOP, { email: 'ann.lee@example.com', phone: '16600000000' }, NOW, known);
     expect(known.mayMatch({ buyerId: null, phone: '16600000000', email: null })).toBe(true);
   });
+
+  it('stops ruling buyers out once it holds its most keys, so its memory stays bounded', () => {
+    const keys = new CustomerKeys();
+    const stranger = { buyerId: 'never-added', phone: null, email: null };
+    let added = 0;
+    while (!keys.mayMatch(stranger) && added <= CustomerKeys.MAX) keys.add({ platformBuyerId: `buyer${added++}`, phone: null, email: null });
+    expect(added).toBe(CustomerKeys.MAX);
+    expect(keys.mayMatch({ buyerId: null, phone: '10000000000', email: 'nobody@example.com' })).toBe(true);
+  });
 });

@@ -25,6 +25,8 @@ const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (upper) => upper.to
  * cache; a yes (or a hash collision) only means looking in the database as usual.
  */
 export class CustomerKeys {
+  /** Keys kept at most (a table of 8 MB): past them every buyer is searched for again, so memory stays bounded. */
+  static readonly MAX = 500_000;
   private readonly seen = new StringHashSet();
 
   static of(db: Db, shopId: number): CustomerKeys {
@@ -34,6 +36,7 @@ export class CustomerKeys {
   }
 
   add(c: Pick<Customer, 'platformBuyerId' | 'phone' | 'email'>): void {
+    if (this.seen.size >= CustomerKeys.MAX) return;
     if (c.platformBuyerId !== null) this.seen.add(`b${c.platformBuyerId}`);
     if (c.phone !== null) this.seen.add(`p${c.phone}`);
     if (c.email !== null) this.seen.add(`e${asciiLower(c.email)}`);
@@ -41,6 +44,7 @@ export class CustomerKeys {
 
   /** Whether findCustomer could find a customer for `key`: it searches by buyer id alone when there is one. */
   mayMatch(key: { buyerId: string | null; phone: string | null; email: string | null }): boolean {
+    if (this.seen.size >= CustomerKeys.MAX) return true;
     if (key.buyerId !== null) return this.seen.has(`b${key.buyerId}`);
     return (key.phone !== null && this.seen.has(`p${key.phone}`)) || (key.email !== null && this.seen.has(`e${asciiLower(key.email)}`));
   }
