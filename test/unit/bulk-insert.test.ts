@@ -36,16 +36,18 @@ describe('insertRows', () => {
         const shared = Array.from({ length: 130 }, () => values);
         // The same values on some rows only, so they are bound.
         const mixed = Array.from({ length: 70 }, (_, k) => (k % 3 === 0 ? values : SHARED[0]!));
-        for (const rows of [shared, mixed]) {
+        // A batch smaller than one statement: bound as it is.
+        const small = Array.from({ length: 10 }, () => values);
+        for (const rows of [shared, mixed, small]) {
           insertRows(db, 'bulk', COLUMNS, rows);
           for (const row of rows) one.run(row);
         }
       }
       const stored = readBack(db, 'bulk');
       expect(stored).toEqual(readBack(db, 'bound'));
-      expect(stored).toHaveLength(SHARED.length * 200);
+      expect(stored).toHaveLength(SHARED.length * 210);
       // A few readings that a wrong literal would change.
-      const row = (k: number) => stored[k * 200] as unknown[];
+      const row = (k: number) => stored[k * 210] as unknown[];
       expect(row(2).slice(0, 8)).toEqual(['integer', '5', 'integer', '5', 'text', "'5.0'", 'real', '5.0']);
       expect(row(6).slice(0, 8)).toEqual(['integer', '1', 'integer', '2', 'text', "'O''Brien'", 'real', '1.5']);
       expect(row(6)[9]).toBe("'it''''s'");

@@ -67,7 +67,8 @@ export function nextId(db: Db, table: string): number {
 export function insertRows(db: Db, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): void {
   if (rows.length === 0) return;
   const width = columns.length;
-  const shared = sharedValues(rows, width);
+  // Fewer rows than a statement's worth are all bound: shared values would make one-off SQL for each small batch.
+  const shared = rows.length >= CHUNK ? sharedValues(rows, width) : new Array<undefined>(width).fill(undefined);
   const bound = shared.flatMap((s, c) => (s === undefined ? [c] : []));
   let i = 0;
   if (rows.length >= CHUNK) {
