@@ -59,6 +59,9 @@ export function hash53(text: string, seed = 0): number {
   return (b & 0x1fffff) * 4294967296 + (a >>> 0) || 1;
 }
 
+/** The seed of FingerprintMap's second hash. */
+const SECOND = 0x5f356495;
+
 /**
  * Strings to numbers, each string kept as two 53-bit hashes (a 106-bit fingerprint: two of a million strings
  * share one with odds of about 10^-20) beside its number: 24 bytes a slot, at most half of them full, so a few
@@ -112,4 +115,3 @@ export class FingerprintMap {
   }
 }
 
-const SECOND = 0x5f356495;

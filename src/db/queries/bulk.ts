@@ -23,9 +23,10 @@ function sharedValues(rows: readonly (readonly unknown[])[], width: number): (st
   const shared: (string | undefined)[] = [];
   for (let c = 0; c < width; c++) {
     const value = first[c];
-    let same = literal(value) !== undefined;
+    const text = literal(value);
+    let same = text !== undefined;
     for (let r = 1; same && r < rows.length; r++) same = rows[r]![c] === value;
-    shared.push(same ? literal(value) : undefined);
+    shared.push(same ? text : undefined);
   }
   return shared;
 }

@@ -32,8 +32,9 @@ function stockWanted(status: OrderStatus, line: ImportLine): { reserve: number; 
 }
 
 
-/** Look-ups kept: enough for any catalogue, and a big shop's buyers (at most 48 bytes each), bounded for files of any size. */
+/** SKU matches kept: enough for any catalogue, bounded for files of any size. */
 const KEPT = 50_000;
+/** Buyers kept: a big shop's whole clientele, at most 48 bytes each (FingerprintMap), still bounded. */
 const BUYERS_KEPT = 250_000;
 
 /**
