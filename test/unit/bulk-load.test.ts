@@ -115,3 +115,70 @@ describe('a bulk load', () => {
     expect(after.map((list, i) => list.filter((scan) => !before[i]!.includes(scan)).map((scan) => `${scan} ← ${[...sql][i]!.slice(0, 80)}`)).flat()).toEqual([]);
   });
 });
+
+describe('building the set-aside indexes again', () => {
+  const ORDERS = 50_000;
+  const TEMP_FILE = 1;
+  const TEMP_MEMORY = 2;
+
+  /** A shop of 50,000 orders: more index keys than SQLite's sorter holds in memory with a 10-page cache. */
+  function bigShop(): Db {
+    const db = shopDb();
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ORDERS})
+      INSERT INTO sales_order (shop_id, platform_order_id, status, currency, total, placed_at, paid_at, updated_at)
+      SELECT 1, printf('P%024d', (i * 7919) % ${ORDERS}), 'paid', 'CNY', i, ${NOW} - i * 1000, ${NOW} - i * 900, ${NOW} FROM n`);
+    db.pragma('cache_size = 10');
+    return db;
+  }
+
+  /** Rebuilds inside a transaction, as an import does; returns the temp_store setting each CREATE INDEX ran under. */
+  function rebuild(db: Db): number[] {
+    const settings: number[] = [];
+    const exec = db.exec.bind(db);
+    db.exec = ((sql: string) => {
+      if (sql.startsWith('CREATE INDEX')) settings.push(db.pragma('temp_store', { simple: true }) as number);
+      return exec(sql);
+    }) as typeof db.exec;
+    const deferred = new DeferredIndexes();
+    db.transaction(() => {
+      deferred.drop(db);
+      deferred.restore(db);
+    })();
+    db.exec = exec;
+    return settings;
+  }
+
+  it('sorts through temporary files, then puts the connection’s own setting back', () => {
+    const db = bigShop();
+    const before = indexes(db);
+    expect(db.pragma('temp_store', { simple: true })).toBe(TEMP_MEMORY);
+    const settings = rebuild(db);
+    expect(settings).toHaveLength(DEFERRABLE.length);
+    expect(new Set(settings)).toEqual(new Set([TEMP_FILE]));
+    expect(db.pragma('temp_store', { simple: true })).toBe(TEMP_MEMORY);
+    expect(indexes(db)).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('sorts in memory where no temporary file can be made, within the same transaction', () => {
+    const db = bigShop();
+    // /proc passes SQLite's checks of a temporary directory, but no file can be created in it.
+    db.pragma("temp_store_directory = '/proc'");
+    const probe = db.transaction(() => {
+      db.pragma(`temp_store = ${TEMP_FILE}`);
+      db.exec('CREATE INDEX probe ON sales_order (platform_order_id, total)');
+    });
+    expect(probe).toThrow(expect.objectContaining({ code: 'SQLITE_CANTOPEN' }));
+    db.pragma(`temp_store = ${TEMP_MEMORY}`);
+    const before = indexes(db);
+    const settings = rebuild(db);
+    // Indexes built under FILE until the first one that had to spill failed; it ran again under MEMORY, as did the rest.
+    const retried = settings.indexOf(TEMP_MEMORY);
+    expect(retried).toBeGreaterThan(0);
+    expect(settings).toEqual([...Array(retried).fill(TEMP_FILE), ...Array(DEFERRABLE.length + 1 - retried).fill(TEMP_MEMORY)]);
+    expect(db.pragma('temp_store', { simple: true })).toBe(TEMP_MEMORY);
+    expect(indexes(db)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM sales_order').pluck().get()).toBe(ORDERS);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
