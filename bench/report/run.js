@@ -58,6 +58,11 @@ function prng(seed) {
 
 const ymd = (ms) => new Date(ms).toISOString().slice(0, 10);
 
+/** Traffic rows counted for a day, as src/db/queries/traffic.ts PICKED: the all-sources row, else the sources summed. */
+const picked = (shop, fromDay, toDay, sku) => `FROM traffic_daily t
+  WHERE t.shop_id = ${shop} AND t.day BETWEEN '${fromDay}' AND '${toDay}' AND t.sku_id ${sku}
+    AND (t.source = '' OR NOT EXISTS (SELECT 1 FROM traffic_daily a WHERE a.shop_id = t.shop_id AND a.day = t.day AND a.sku_id IS t.sku_id AND a.source = ''))`;
+
 /** A year of days (shop-local dates, 366 of them) ending yesterday (11 Nov). */
 function yearOfDays() {
   const days = [];
@@ -208,8 +213,8 @@ function kpiSql() {
           WHERE r.opened_at >= ${from} AND r.opened_at < ${until} AND +o.shop_id = ${s} GROUP BY r.type;`,
         `SELECT count(DISTINCT s.order_id) FROM shipment s JOIN sales_order o ON o.id = s.order_id WHERE +o.shop_id = ${s} AND s.shipped_at >= ${from} AND s.shipped_at < ${until};`,
         // shop traffic, ads, tickets, SLA, ratings
-        `SELECT sum(visitors), sum(page_views), sum(bounced), sum(add_to_cart), count(DISTINCT day) FROM traffic_daily
-          WHERE shop_id = ${s} AND sku_id IS NULL AND day BETWEEN '${p.fromDay}' AND '${p.toDay}';`,
+        `SELECT sum(visitors), sum(page_views), sum(bounced), sum(CASE WHEN bounced IS NOT NULL THEN visitors END), sum(add_to_cart),
+           sum(CASE WHEN add_to_cart IS NOT NULL THEN visitors END), count(DISTINCT day) ${picked(s, p.fromDay, p.toDay, 'IS NULL')};`,
         `SELECT channel, currency, sum(spend), sum(impressions), sum(clicks), sum(revenue) FROM ad_daily
           WHERE shop_id = ${s} AND day BETWEEN '${p.fromDay}' AND '${p.toDay}' GROUP BY channel, currency;`,
         `SELECT sum(opened_at >= ${from} AND opened_at < ${until}), sum(resolved_at >= ${from} AND resolved_at < ${until}) FROM ticket WHERE shop_id = ${s};`,
@@ -228,13 +233,13 @@ function kpiSql() {
       // GMV and paying buyers per local day, visitors per day
       `SELECT date((paid_at / 1000) + ${tz * 60}, 'unixepoch') AS day, sum(paid), count(DISTINCT coalesce(customer_id, -id)) FROM sales_order
         WHERE shop_id = ${s} AND currency = '${shop.currency}' AND paid_at >= ${trend.from} AND paid_at < ${trend.until} GROUP BY day;`,
-      `SELECT day, sum(visitors) FROM traffic_daily WHERE shop_id = ${s} AND sku_id IS NULL AND day BETWEEN '${TREND.fromDay}' AND '${TREND.toDay}' GROUP BY day;`,
+      `SELECT t.day, sum(t.visitors) ${picked(s, TREND.fromDay, TREND.toDay, 'IS NULL')} GROUP BY t.day;`,
       // units, revenue and buyers per SKU (top products, low-conversion SKUs), visitors per SKU
       `SELECT x.sku_id, k.code, p.title, x.currency, x.units, x.amount, x.buyers FROM (
          SELECT l.sku_id, o.currency, sum(l.quantity) AS units, sum(l.quantity * l.unit_price - l.discount) AS amount, count(DISTINCT coalesce(o.customer_id, -o.id)) AS buyers
          FROM sales_order o JOIN order_line l ON l.order_id = o.id WHERE o.shop_id = ${s} AND o.paid_at >= ${from} AND o.paid_at < ${until} AND l.sku_id IS NOT NULL
          GROUP BY l.sku_id, o.currency) x JOIN sku k ON k.id = x.sku_id JOIN product p ON p.id = k.product_id ORDER BY x.amount DESC, k.code;`,
-      `SELECT t.sku_id, sum(t.visitors) AS v FROM traffic_daily t WHERE t.shop_id = ${s} AND t.sku_id IS NOT NULL AND t.day BETWEEN '${MONTH.fromDay}' AND '${MONTH.toDay}' GROUP BY t.sku_id ORDER BY v DESC;`);
+      `SELECT t.sku_id, sum(t.visitors) AS v ${picked(s, MONTH.fromDay, MONTH.toDay, 'IS NOT NULL')} GROUP BY t.sku_id ORDER BY v DESC;`);
   }
   // slow movers / stock-outs: stock with units sold in the 30 days ending with the month (stock is shared by the shops)
   const until = range(MONTH.fromDay, MONTH.toDay, stats.shopRows[0].timezone).until;

@@ -43,7 +43,7 @@ describe('report kpi', () => {
     expect(lines[0]).toBe('shop,metric,value,previous,change');
     expect(lines).toHaveLength(1 + 25);
     // The CSV renderer guards cells starting with + or - against spreadsheet formulas.
-    expect(lines).toContain("Tea House,Conversion rate,0.80%,1.00%,'-0.20 pp");
+    expect(lines).toContain("Tea House,Bounce rate,40.00%,50.00%,'-10.00 pp");
   });
 
   it('compares a week year on year, in Chinese too', async () => {

@@ -59,11 +59,15 @@ export function seedKpi(db: Db): void {
 
   const shopId = 1;
   const traffic = db.prepare('INSERT INTO traffic_daily (shop_id, day, sku_id, source, visitors, page_views, bounced, add_to_cart) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  // The 20th has an all-sources row, which counts alone (its 'search' row is part of it); the 19th only has its
+  // sources, which are summed, and one of them gives no add-to-cart figure (its visitors stay out of that rate).
   traffic.run(shopId, '2026-11-20', null, '', 200, 500, 80, 20);
   traffic.run(shopId, '2026-11-20', null, 'search', 50, 100, 20, 5);
-  traffic.run(shopId, '2026-11-19', null, '', 100, 200, 50, 10);
+  traffic.run(shopId, '2026-11-19', null, 'search', 60, 120, 30, 6);
+  traffic.run(shopId, '2026-11-19', null, 'ads', 40, 80, 20, null);
   traffic.run(shopId, '2026-11-20', 1, '', 150, 300, 50, 10); // A: 2 buyers → 1.33%, fine
   traffic.run(shopId, '2026-11-20', 2, '', 120, 200, 60, 5); // B: 1 buyer → 0.83%, flagged
+  traffic.run(shopId, '2026-11-20', 2, 'search', 30, 40, 10, 2); // part of B's 120
   db.prepare(
     `INSERT INTO ad_daily (shop_id, day, channel, campaign, currency, spend, impressions, clicks, orders, revenue)
      VALUES (?, '2026-11-20', 'ztc', 'autumn tea', 'CNY', 10000, 10000, 200, 2, 8000)`,

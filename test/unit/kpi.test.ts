@@ -33,7 +33,7 @@ describe('kpiReport on a hand-computed day', () => {
 
   it('computes every formula', () => {
     const expected: Record<string, number | null> = {
-      visitors: 250, pageViews: 600, bounceRate: 100 / 250, conversionRate: 2 / 250, addToCartRate: 25 / 250,
+      visitors: 200, pageViews: 500, bounceRate: 80 / 200, conversionRate: 2 / 200, addToCartRate: 20 / 200,
       orders: 4, units: 5, paidOrders: 3, payingBuyers: 2, gmv: 5550, refunds: 500, netSales: 5050, aov: 2775,
       newBuyers: 1, returningBuyers: 1, repurchaseRate: 0.5, adSpend: 10000, ctr: 0.02, cpc: 50, roas: 0.8,
       ticketsOpened: 2, ticketsResolved: 1, slaBreaches: 2, returnRate: 0.5, averageRating: 3.5,
@@ -45,7 +45,12 @@ describe('kpiReport on a hand-computed day', () => {
   it('sets each figure beside its comparison: an order at 23:30 Beijing stays on the day before', () => {
     expect(metric(s, 'gmv')).toMatchObject({ previous: 1000, delta: 4550, change: 4.55 });
     expect(metric(s, 'payingBuyers').previous).toBe(1);
+    // The 19th's sources summed: 100 visitors, 50 bounced; add-to-cart 6 of the 60 visitors whose source gives it.
+    expect(metric(s, 'visitors').previous).toBe(100);
+    expect(metric(s, 'pageViews').previous).toBe(200);
     expect(metric(s, 'conversionRate').previous).toBeCloseTo(0.01, 10);
+    expect(metric(s, 'bounceRate').previous).toBeCloseTo(50 / 100, 10);
+    expect(metric(s, 'addToCartRate').previous).toBeCloseTo(6 / 60, 10);
     // No ads the day before: divisions by zero are null, and so is the change.
     expect(metric(s, 'roas')).toMatchObject({ value: 0.8, previous: null, delta: null, change: null });
     expect(metric(s, 'cpc').previous).toBeNull();
@@ -77,8 +82,8 @@ describe('kpiReport on a hand-computed day', () => {
 
   it('builds a trend of at least 14 days with the day in the shop zone', () => {
     expect(s.trend).toHaveLength(14);
-    expect(s.trend.at(-1)).toMatchObject({ day: '2026-11-20', gmv: 5550, visitors: 250, payingBuyers: 2 });
-    expect(s.trend.at(-2)).toMatchObject({ day: '2026-11-19', gmv: 1000 });
+    expect(s.trend.at(-1)).toMatchObject({ day: '2026-11-20', gmv: 5550, visitors: 200, payingBuyers: 2 });
+    expect(s.trend.at(-2)).toMatchObject({ day: '2026-11-19', gmv: 1000, visitors: 100 });
     expect(s.topProducts[0]).toMatchObject({ sku: 'A', units: 3, amount: 3000, buyers: 2, visitors: 150 });
   });
 });
@@ -141,8 +146,8 @@ describe('time zones and currencies', () => {
     expect(r.totals[0]).toMatchObject({ shop: null, currency: 'CNY', shops: ['Tea House', 'Tea PDD'] });
     expect(value(r.totals[0]!, 'gmv')).toBe(6550);
     expect(value(r.totals[0]!, 'payingBuyers')).toBe(3);
-    // Ratios are recomputed from the sums, not averaged: 3 buyers over 250 visitors (Tea PDD has no traffic).
-    expect(value(r.totals[0]!, 'conversionRate')).toBeCloseTo(3 / 250, 10);
+    // Ratios are recomputed from the sums, not averaged: 3 buyers over 200 visitors (Tea PDD has no traffic).
+    expect(value(r.totals[0]!, 'conversionRate')).toBeCloseTo(3 / 200, 10);
     const json = kpiJson(r);
     expect(json.totals.map((x) => x.currency)).toEqual(['CNY']);
   });
@@ -151,7 +156,7 @@ describe('time zones and currencies', () => {
 describe('metric helpers', () => {
   it('never divides by zero', () => {
     const values = metricValues({
-      visitors: 0, pageViews: 0, bounced: 0, addToCart: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0, refunds: 0,
+      visitors: 0, pageViews: 0, bounced: 0, bounceVisitors: 0, addToCart: 0, cartVisitors: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0, refunds: 0,
       newBuyers: 0, repeatBuyers: 0, adSpend: 0, impressions: 0, clicks: 0, adRevenue: 0, ticketsOpened: 0, ticketsResolved: 0, slaBreaches: 0,
       returnsOpened: 0, shippedOrders: 0, ratingSum: 0, ratingCount: 0,
     });

@@ -1,4 +1,5 @@
 import { statement, type Db } from '../open.js';
+import { PICKED } from './traffic.js';
 
 /** Plain SQL for `report kpi`: one shop, instants as [from, until) epoch ms, days as 'YYYY-MM-DD' inclusive. */
 
@@ -85,25 +86,31 @@ export interface TrafficRow {
   visitors: number;
   pageViews: number;
   bounced: number;
+  /** Visitors of the rows that give a bounced figure: the bounce rate's denominator. */
+  bounceVisitors: number;
   addToCart: number;
+  /** Visitors of the rows that give an add-to-cart figure. */
+  cartVisitors: number;
   days: number;
 }
 
-/** Shop-level traffic (rows without a SKU, all sources summed) over the days. */
+/** Shop-level traffic over the days: each day's all-sources row, else its per-source rows summed (PICKED). */
 export function trafficSums(db: Db, shopId: number, fromDay: string, toDay: string): TrafficRow {
   return statement(
     db,
-    `SELECT coalesce(sum(visitors), 0) AS visitors, coalesce(sum(page_views), 0) AS pageViews,
-            coalesce(sum(bounced), 0) AS bounced, coalesce(sum(add_to_cart), 0) AS addToCart, count(DISTINCT day) AS days
-     FROM traffic_daily WHERE shop_id = ? AND sku_id IS NULL AND day >= ? AND day <= ?`,
-  ).get(shopId, fromDay, toDay) as TrafficRow;
+    `SELECT coalesce(sum(t.visitors), 0) AS visitors, coalesce(sum(t.page_views), 0) AS pageViews,
+            coalesce(sum(t.bounced), 0) AS bounced, coalesce(sum(CASE WHEN t.bounced IS NOT NULL THEN t.visitors END), 0) AS bounceVisitors,
+            coalesce(sum(t.add_to_cart), 0) AS addToCart, coalesce(sum(CASE WHEN t.add_to_cart IS NOT NULL THEN t.visitors END), 0) AS cartVisitors,
+            count(DISTINCT t.day) AS days
+     ${PICKED('IS NULL')}`,
+  ).get({ shopId, fromDay, toDay }) as TrafficRow;
 }
 
 export function trafficByDay(db: Db, shopId: number, fromDay: string, toDay: string): { day: string; visitors: number }[] {
-  return statement(
-    db,
-    `SELECT day, sum(visitors) AS visitors FROM traffic_daily WHERE shop_id = ? AND sku_id IS NULL AND day >= ? AND day <= ? GROUP BY day ORDER BY day`,
-  ).all(shopId, fromDay, toDay) as { day: string; visitors: number }[];
+  return statement(db, `SELECT t.day, sum(t.visitors) AS visitors ${PICKED('IS NULL')} GROUP BY t.day ORDER BY t.day`).all({ shopId, fromDay, toDay }) as {
+    day: string;
+    visitors: number;
+  }[];
 }
 
 export interface SkuTrafficRow {
@@ -116,11 +123,11 @@ export interface SkuTrafficRow {
 export function skuTraffic(db: Db, shopId: number, fromDay: string, toDay: string): SkuTrafficRow[] {
   return statement(
     db,
-    `SELECT t.sku_id AS skuId, s.code AS sku, p.title, sum(t.visitors) AS visitors
-     FROM traffic_daily t JOIN sku s ON s.id = t.sku_id JOIN product p ON p.id = s.product_id
-     WHERE t.shop_id = ? AND t.sku_id IS NOT NULL AND t.day >= ? AND t.day <= ?
-     GROUP BY t.sku_id ORDER BY visitors DESC, s.code`,
-  ).all(shopId, fromDay, toDay) as SkuTrafficRow[];
+    `SELECT t.sku_id AS skuId, (SELECT code FROM sku WHERE id = t.sku_id) AS sku,
+            (SELECT p.title FROM sku k JOIN product p ON p.id = k.product_id WHERE k.id = t.sku_id) AS title, sum(t.visitors) AS visitors
+     ${PICKED('IS NOT NULL')}
+     GROUP BY t.sku_id ORDER BY visitors DESC, sku`,
+  ).all({ shopId, fromDay, toDay }) as SkuTrafficRow[];
 }
 
 export interface SkuSalesRow {

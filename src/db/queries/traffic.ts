@@ -104,10 +104,11 @@ export interface TrafficSums {
 }
 
 /**
- * Rows counted for a day and key: the all-sources row (source '') when there is one, else the per-source rows summed.
+ * Rows counted for a day and key: the all-sources row (source '') when there is one, else the per-source rows summed
+ * (the traffic list, the KPI report and its rules all count this way). Parameters @shopId, @fromDay, @toDay;
  * `skuCondition` is a fixed SQL fragment ('IS NULL' or 'IS NOT NULL'), never user text.
  */
-const PICKED = (skuCondition: string) => `
+export const PICKED = (skuCondition: string) => `
   FROM traffic_daily t
  WHERE t.shop_id = @shopId AND t.day BETWEEN @fromDay AND @toDay AND t.sku_id ${skuCondition}
    AND (t.source = '' OR NOT EXISTS (

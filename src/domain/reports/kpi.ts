@@ -68,7 +68,10 @@ export interface Raw {
   visitors: number;
   pageViews: number;
   bounced: number;
+  /** Visitors of the traffic rows that state bounces (rows without the figure count in neither). */
+  bounceVisitors: number;
   addToCart: number;
+  cartVisitors: number;
   orders: number;
   units: number;
   paidOrders: number;
@@ -162,9 +165,9 @@ export function metricValues(r: Raw): Record<MetricKey, number | null> {
   return {
     visitors: r.visitors,
     pageViews: r.pageViews,
-    bounceRate: div(r.bounced, r.visitors),
+    bounceRate: div(r.bounced, r.bounceVisitors),
     conversionRate: div(r.payingBuyers, r.visitors),
-    addToCartRate: div(r.addToCart, r.visitors),
+    addToCartRate: div(r.addToCart, r.cartVisitors),
     orders: r.orders,
     units: r.units,
     paidOrders: r.paidOrders,
@@ -201,7 +204,7 @@ export function metricsOf(raw: Raw, previousRaw: Raw): Metric[] {
 }
 
 const EMPTY_RAW: Raw = {
-  visitors: 0, pageViews: 0, bounced: 0, addToCart: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0,
+  visitors: 0, pageViews: 0, bounced: 0, bounceVisitors: 0, addToCart: 0, cartVisitors: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0,
   refunds: 0, newBuyers: 0, repeatBuyers: 0, adSpend: 0, impressions: 0, clicks: 0, adRevenue: 0, ticketsOpened: 0,
   ticketsResolved: 0, slaBreaches: 0, returnsOpened: 0, shippedOrders: 0, ratingSum: 0, ratingCount: 0,
 };
@@ -244,7 +247,9 @@ export function shopRaw(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDa
   raw.visitors = traffic.visitors;
   raw.pageViews = traffic.pageViews;
   raw.bounced = traffic.bounced;
+  raw.bounceVisitors = traffic.bounceVisitors;
   raw.addToCart = traffic.addToCart;
+  raw.cartVisitors = traffic.cartVisitors;
   for (const ad of q.adSums(db, shop.id, days.fromDay, days.toDay)) {
     if (ad.currency !== cur) {
       other?.push({ currency: ad.currency, what: 'adSpend', amount: ad.spend });
