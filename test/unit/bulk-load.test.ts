@@ -182,3 +182,16 @@ describe('building the set-aside indexes again', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
+
+describe('buyers within one import', () => {
+  it('never takes a masked email or phone for the same buyer: each such order gets a customer of its own', () => {
+    const db = shopDb();
+    const masked = ['#M1', '#M2', '#M3'].flatMap((name) => shopifyOrder(name, { financial: 'paid', total: '10.00', email: 'a***@example.com', lines: [['TEA', 1, '10.00']] }));
+    const known = ['#K1', '#K2'].flatMap((name) => shopifyOrder(name, { financial: 'paid', total: '10.00', email: 'ann@example.com', lines: [['TEA', 1, '10.00']] }));
+    importOrderFiles(db, [file('orders.csv', [...masked, ...known])], options, NOW);
+    const customerOf = (id: string) => db.prepare('SELECT customer_id FROM sales_order WHERE platform_order_id = ?').pluck().get(id) as number;
+    expect(new Set(['#M1', '#M2', '#M3'].map(customerOf)).size).toBe(3);
+    expect(customerOf('#K1')).toBe(customerOf('#K2'));
+    expect(db.prepare("SELECT email FROM customer WHERE email LIKE 'a*%'").pluck().all()).toEqual(['a***@example.com', 'a***@example.com', 'a***@example.com']);
+  });
+});

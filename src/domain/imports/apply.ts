@@ -5,7 +5,7 @@ import * as q from '../../db/queries/orders.js';
 import { findCarrier } from '../fulfilment/carriers.js';
 import { recordMovement } from '../inventory/ledger.js';
 import { setOnHand } from '../../db/queries/stock.js';
-import { CustomerKeys, matchCustomer, type BuyerInput } from '../orders/customers.js';
+import { CustomerKeys, isMasked, matchCustomer, type BuyerInput } from '../orders/customers.js';
 import { FingerprintMap } from '../hash-set.js';
 import { logEvent } from '../orders/events.js';
 import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
@@ -67,9 +67,12 @@ export class ImportCache {
     return found;
   }
 
-  /** The buyer's customer id. The same buyer details give the same customer, so repeat buyers cost one look-up (a name alone identifies no one: never kept). */
+  /**
+   * The buyer's customer id. The same buyer details give the same customer, so repeat buyers cost one look-up. A name
+   * alone identifies no one, nor does a masked phone or email (never used to match): such buyers are never kept.
+   */
   customer(db: Db, shop: Shop, buyer: BuyerInput, now: number): number | null {
-    const identified = Boolean(buyer.buyerId || buyer.phone || buyer.email);
+    const identified = Boolean(buyer.buyerId || (buyer.phone && !isMasked(buyer.phone)) || (buyer.email && !isMasked(buyer.email)));
     const key = `${buyer.buyerId}\u0000${buyer.phone}\u0000${buyer.email}\u0000${buyer.name}`;
     const kept = identified ? this.customers.get(key) : undefined;
     if (kept !== undefined) return kept;
