@@ -195,3 +195,16 @@ describe('buyers within one import', () => {
     expect(db.prepare("SELECT email FROM customer WHERE email LIKE 'a*%'").pluck().all()).toEqual(['a***@example.com', 'a***@example.com', 'a***@example.com']);
   });
 });
+
+describe('a bulk load on a connection with temporary tables', () => {
+  it('builds the indexes under the setting it has (SQLite will not change it inside a transaction then)', () => {
+    const db = shopDb();
+    db.exec('CREATE TEMP TABLE scratch (a)');
+    const before = indexes(db);
+    const [result] = importOrderFiles(db, [file('orders.csv', rows(300))], options, NOW);
+    expect(result).toMatchObject({ bulkLoad: true, orders: { new: 300 } });
+    expect(indexes(db)).toEqual(before);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});

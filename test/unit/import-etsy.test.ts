@@ -51,9 +51,9 @@ describe('Etsy sold orders and order items', () => {
         ['3456789014', 'cancelled', 'USD', 4000, 1],
       ]);
       expect(r.orders.map((o) => o.lines.map((l) => [l.lineKey, l.sku, l.quantity, l.unitPrice, l.discount, l.statedTotal]))).toEqual([
-        [['GW-CEL, TRAY-S', null, 3, 2267, 1, 6800]],
-        [['SOAP-LAV', 'SOAP-LAV', 3, 900, 0, 2700]],
-        [['TEAPOT', 'TEAPOT', 1, 4000, 0, 4000]],
+        [['(order row) GW-CEL, TRAY-S', null, 3, 2267, 1, 6800]],
+        [['(order row) SOAP-LAV', 'SOAP-LAV', 3, 900, 0, 2700]],
+        [['(order row) TEAPOT', 'TEAPOT', 1, 4000, 0, 4000]],
       ]);
       expect(r.warnings).toEqual([]);
       expect(r.orders.map((o) => [o.buyerId, o.buyerName])).toEqual([

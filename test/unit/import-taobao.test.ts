@@ -49,7 +49,7 @@ describe('Taobao 订单报表 alone', () => {
     expect(first).toMatchObject({ buyerId: 'tea_lover88', buyerName: '张三', buyerPhone: '13800138000', buyerNote: '请用顺丰\n谢谢', line: 2 });
     expect(first.address).toEqual({ name: '张三', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', street: '龙井路1号𠀀茶舍', postcode: '310000', country: 'CN' });
     // One stand-in line per order from 宝贝标题 × 宝贝总数量, priced so that it adds up to 买家应付货款.
-    expect(first.lines).toEqual([expect.objectContaining({ lineKey: '青瓷盖碗 𠀀窑，竹制茶盘', title: '青瓷盖碗 𠀀窑，竹制茶盘', quantity: 3, unitPrice: 9600, discount: 0, sku: null })]);
+    expect(first.lines).toEqual([expect.objectContaining({ lineKey: '(order row) 青瓷盖碗 𠀀窑，竹制茶盘', title: '青瓷盖碗 𠀀窑，竹制茶盘', quantity: 3, unitPrice: 9600, discount: 0, sku: null })]);
     expect(byId(r, '1930679858170650').lines).toEqual([expect.objectContaining({ quantity: 3, unitPrice: 3334, discount: 2 })]);
     const shipped = byId(r, '1930679858170648');
     // A masked phone is kept on the address but never used to recognise the buyer; 000000 is no postcode.

@@ -91,3 +91,15 @@ export function unmatchedLines(db: Db, shopId?: number, sellerSku?: string): Unm
 export function setLineSku(db: Db, lineId: number, skuId: number): void {
   statement(db, 'UPDATE order_line SET sku_id = ? WHERE id = ?').run(skuId, lineId);
 }
+
+/** Whether a return names the order line. */
+export function lineReturned(db: Db, lineId: number): boolean {
+  return statement(db, 'SELECT EXISTS (SELECT 1 FROM return_line WHERE order_line_id = ?)').pluck().get(lineId) === 1;
+}
+
+/** Removes the shipment lines of an order line; returns their shipments. */
+export function takeShipmentLines(db: Db, lineId: number): number[] {
+  const shipments = statement(db, 'SELECT shipment_id FROM shipment_line WHERE order_line_id = ? ORDER BY shipment_id').pluck().all(lineId) as number[];
+  if (shipments.length > 0) statement(db, 'DELETE FROM shipment_line WHERE order_line_id = ?').run(lineId);
+  return shipments;
+}

@@ -13,7 +13,7 @@ import type { Shop } from '../shops/types.js';
 import type { Sku } from '../catalog/types.js';
 import { contentHash, unsealOrder, type SealedOrder } from './content-hash.js';
 import { NewOrders, type NewOrder } from './new-orders.js';
-import { RowError, type ImportLine, type ImportOrder } from './types.js';
+import { isStandIn, RowError, type ImportLine, type ImportOrder } from './types.js';
 
 export type Outcome = 'new' | 'updated' | 'unchanged';
 
@@ -149,13 +149,45 @@ function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: R
   // An order shopkeep already had (added by hand, or exported and read back) counts as changed only if it does.
   const before = snapshot(db, found.id);
   const order = q.orderById(db, found.id)!;
-  const known = withKnownPrices(db, order.id, imported);
+  const { imported: known, shipments } = withStandIns(db, order, withKnownPrices(db, order.id, imported), now, cache);
   updateFields(db, order, known, now);
   const negative = syncLines(db, shop, order, known, now, cache);
+  // A shipment that held the stand-in now holds the lines that replaced it.
+  if (shipments.length > 0) for (const l of q.linesOf(db, order.id)) if (l.shipped > 0) q.insertShipmentLine(db, shipments[0]!, l.id, l.shipped);
   syncShipment(db, order, imported, now);
   q.saveOrder(db, order, now);
   iq.setImportHash(db, order.id, hash);
   return { outcome: snapshot(db, order.id) === before ? 'unchanged' : 'updated', lines: imported.lines.length, negative };
+}
+
+/**
+ * The two halves of a Taobao or Etsy export imported in separate runs. The items half's lines replace the stand-in line
+ * the orders half gave: the stand-in's reservation is released, units it shipped from stock come back (the real lines
+ * then ship their own), its shipment keeps the real lines instead, and it is removed, with an event. A stand-in read
+ * after the real lines are stored is ignored. A stand-in already returned cannot be taken apart: the order is refused.
+ * Returns the order to write and the shipments that lost their lines.
+ */
+function withStandIns(db: Db, order: Order, imported: ImportOrder, now: number, cache: ImportCache): { imported: ImportOrder; shipments: number[] } {
+  const stored = q.linesOf(db, order.id);
+  const shipments: number[] = [];
+  if (!imported.lines.some((l) => !isStandIn(l.lineKey))) {
+    const keep = stored.some((l) => !isStandIn(l.lineKey)) ? { ...imported, lines: imported.lines.filter((l) => !isStandIn(l.lineKey)) } : imported;
+    return { imported: keep, shipments };
+  }
+  for (const line of stored.filter((l) => isStandIn(l.lineKey))) {
+    if (iq.lineReturned(db, line.id)) throw new RowError('import.standInReturned', { order: order.platformOrderId });
+    for (const id of iq.takeShipmentLines(db, line.id)) if (!shipments.includes(id)) shipments.push(id);
+    if (line.skuId !== null && !line.platformStock) {
+      if (line.reserved > 0) q.addReserved(db, line.skuId, -line.reserved);
+      if (line.shipped > 0) {
+        const sku = cache.sku(db, line.skuId);
+        recordMovement(db, sku, { kind: 'sale', quantity: line.shipped, reference: `order ${order.platformOrderId}`, occurredAt: order.shippedAt ?? now, allowNegative: true, orderId: order.id });
+      }
+    }
+    q.deleteLine(db, line.id);
+    logEvent(db, order, now, 'lines', `${line.lineKey} ${line.quantity}×${line.unitPrice}`, null, 'import');
+  }
+  return { imported, shipments };
 }
 
 const snapshot = (db: Db, orderId: number) => JSON.stringify([q.orderById(db, orderId), q.linesOf(db, orderId), q.shipmentsOf(db, orderId).length]);

@@ -70,6 +70,14 @@ export interface RowRecord {
   sums?: Partial<Pick<ImportOrderFields, 'shipping' | 'tax' | 'discount'>>;
 }
 
+/**
+ * The key of a stand-in line: the orders half of a two-file export (Taobao 订单报表, Etsy SoldOrders) read alone gives
+ * each order one line standing in for its items, which the items half's lines replace (apply.ts, group.ts).
+ */
+export const STAND_IN = '(order row) ';
+
+export const isStandIn = (lineKey: string) => lineKey.startsWith(STAND_IN);
+
 /** A whole order rebuilt from its rows. */
 export interface ImportOrder extends ImportOrderFields {
   platformOrderId: string;

@@ -20,6 +20,7 @@ export const importsEn = {
   'import.pairTwice': 'two files of the same half of a {group} export were given',
   'import.totalsDisagree': 'order {order}: the file says items total {stated} but its lines add up to {lines} (minor units)',
   'import.currencyMismatch': 'order {order} is in {currency} but the shop sells in {shopCurrency}',
+  'import.standInReturned': 'order {order} was imported from its orders file alone, and the line standing in for its items has a return: its items cannot replace that line now',
   'import.whichShop': 'which shop is this {platform} file for? {count} shops could take it',
   'import.whichShop.hint': 'name it with --shop',
   'import.noShop': 'no {platform} shop to import this file into',

@@ -22,6 +22,7 @@ export const importsZh: Record<keyof typeof importsEn, string> = {
   'import.pairTwice': '给出了同一种 {group} 导出文件的两份同类文件',
   'import.totalsDisagree': '订单 {order}：文件中商品总额为 {stated}，但各行合计为 {lines}（最小货币单位）',
   'import.currencyMismatch': '订单 {order} 的币种为 {currency}，而店铺以 {shopCurrency} 销售',
+  'import.standInReturned': '订单 {order} 曾只凭订单报表导入，代替其商品的那一行已有退货：现在不能再换成宝贝明细',
   'import.whichShop': '这个 {platform} 文件要导入哪个店铺？有 {count} 个店铺都可以',
   'import.whichShop.hint': '请用 --shop 指定',
   'import.noShop': '没有可导入此文件的 {platform} 店铺',

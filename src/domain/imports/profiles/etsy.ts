@@ -1,6 +1,6 @@
 import { count, firstText, instant, money, text } from '../clean.js';
 import type { Address, OrderStatus } from '../../orders/types.js';
-import { RowError, type ImportLine, type Profile, type Row, type RowRecord } from '../types.js';
+import { RowError, STAND_IN, type ImportLine, type Profile, type Row, type RowRecord } from '../types.js';
 import { perUnit } from './taobao.js';
 
 /*
@@ -134,7 +134,7 @@ function standIn(skuCell: string | null, items: number | null, value: number | n
   const sku = skus.length === 1 ? skus[0]! : null;
   const title = skus.join(', ');
   return {
-    lineKey: title,
+    lineKey: `${STAND_IN}${title}`,
     sku,
     platformSku: null,
     listingId: null,

@@ -1,6 +1,6 @@
 import { count, firstText, instant, mapStatus, money, text } from '../clean.js';
 import type { Address, OrderStatus } from '../../orders/types.js';
-import { RowError, type Profile, type Row, type RowContext, type RowRecord } from '../types.js';
+import { RowError, STAND_IN, type Profile, type Row, type RowContext, type RowRecord } from '../types.js';
 
 /*
  * Taobao / Tmall (千牛 / 卖家中心) order exports: 订单报表 ExportOrderList*.csv (one row per order) and
@@ -130,7 +130,7 @@ export const taobaoOrders: Profile = {
     if (title !== null && quantity !== null && quantity > 0) {
       const { unitPrice, discount } = perUnit(itemSubtotal ?? 0, quantity);
       record.line = {
-        lineKey: title,
+        lineKey: `${STAND_IN}${title}`,
         sku: null,
         platformSku: null,
         listingId: null,
