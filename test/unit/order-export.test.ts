@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/cli/render/csv.js';
 import type { Db } from '../../src/db/open.js';
@@ -146,6 +147,25 @@ describe('order export', () => {
     expect(csv(db, { shop: 'Tea House' })).toBe(text);
     const again = importInto(db, 'Tea House', text, NOW + 120_000);
     expect(again[0]!.orders).toEqual({ new: 0, updated: 0, unchanged: 8 });
+    expect(snapshot(db)).toEqual(before);
+  });
+
+  it('re-importing the export of a shipped order with a cancelled item ships nothing more', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'Amazon US', platform: 'amazon', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
+    for (const code of ['TEA-OOLONG-100', 'TEA-GREEN-250', 'MUG-CELADON', 'GAIWAN-WHITE']) {
+      addProduct(db, { title: code, sku: { code, price: '8.00' } }, NOW);
+      receiveStock(db, { sku: code, quantity: 10 }, NOW);
+    }
+    const amazon = readFileSync(new URL('../fixtures/imports/amazon-all-orders.txt', import.meta.url));
+    importOrderFiles(db, [{ name: 'amazon-all-orders.txt', bytes: amazon }], { shop: 'Amazon US', dryRun: false, skipBad: true }, NOW);
+    const cancelled = db.prepare(`SELECT l.shipped, o.status FROM order_line l JOIN sales_order o ON o.id = l.order_id
+      WHERE o.platform_order_id = '112-3941689-8772232' AND l.seller_sku = 'TEA-OOLONG-100'`).get();
+    expect(cancelled).toEqual({ shipped: 0, status: 'shipped' });
+    const text = csv(db, { shop: 'Amazon US' });
+    const before = snapshot(db);
+    const [again] = importInto(db, 'Amazon US', text, NOW + 60_000);
+    expect(again!.orders.new + again!.orders.updated).toBe(0);
     expect(snapshot(db)).toEqual(before);
   });
 

@@ -35,10 +35,14 @@ function required<T>(value: T | null, column: string): T {
   return value;
 }
 
-function lineOf(row: Row, currency: string): ImportLine | null {
+/** Statuses in which every line still standing has shipped whole: a line of none shipped was cancelled. */
+const ALL_SHIPPED: readonly (OrderStatus | null)[] = ['shipped', 'delivered', 'completed'];
+
+function lineOf(row: Row, currency: string, status: OrderStatus | null): ImportLine | null {
   if (!LINE_CELLS.some((c) => text(row, c) !== null)) return null;
   const title = required(text(row, 'title'), 'title');
   const sku = text(row, 'sku');
+  const shipped = count(row, 'shipped');
   return {
     lineKey: text(row, 'line_key') ?? sku ?? title,
     sku,
@@ -50,8 +54,9 @@ function lineOf(row: Row, currency: string): ImportLine | null {
     unitPrice: required(money(row, 'unit_price', currency), 'unit_price'),
     discount: money(row, 'line_discount', currency) ?? 0,
     statedTotal: null,
-    shipped: count(row, 'shipped'),
-    cancelled: false,
+    shipped,
+    // shopkeep ships an order's lines whole and leaves a cancelled item (an Amazon item-status) unshipped.
+    cancelled: ALL_SHIPPED.includes(status) && shipped === 0,
   };
 }
 
@@ -68,10 +73,11 @@ export const shopkeepOrders: Profile = {
     if (ctx.shop !== undefined && shop !== null && shop !== ctx.shop) throw new RowError('orderExport.otherShop', { rowShop: shop.slice(0, 40), shop: ctx.shop });
     const currency = text(row, 'currency') ?? ctx.currency;
     const zone = ctx.zone;
+    const status = mapStatus(STATUSES, text(row, 'status'), 'status');
     return {
       orderId,
       order: {
-        status: mapStatus(STATUSES, text(row, 'status'), 'status'),
+        status,
         currency,
         buyerId: text(row, 'buyer_id'),
         buyerName: text(row, 'buyer_name'),
@@ -105,7 +111,7 @@ export const shopkeepOrders: Profile = {
         carrier: text(row, 'carrier'),
         trackingNumber: text(row, 'tracking'),
       },
-      line: lineOf(row, currency),
+      line: lineOf(row, currency, status),
     };
   },
 };
