@@ -37,6 +37,7 @@ describe('report kpi', () => {
     expect(json.period).toEqual({ kind: 'day', from: '2026-11-20', to: '2026-11-20' });
     expect(json.shops[0].metrics.roas.previous).toBeNull();
     expect(json.shops[0].metrics.netSales.value).toBe('50.50');
+    expect(json.attention.find((f: { rule: string }) => f.rule === 'lowRoas').numbers).toEqual({ roas: '0.80', spend: '100.00', revenue: '80.00', currency: 'CNY' });
     const csv = await run(['report', 'kpi', '--date', '2026-11-20', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split(/\r?\n/);

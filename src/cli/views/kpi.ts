@@ -81,11 +81,20 @@ export function kpiJson(report: KpiReport) {
     generatedAt: new Date(report.generatedAt).toISOString(),
     shops: report.shops.map(section),
     totals: report.totals.map(section),
-    attention: report.attention.map((f) => ({ rule: f.rule, shop: f.shop, subject: f.subject, numbers: f.numbers })),
+    attention: report.attention.map((f) => ({ rule: f.rule, shop: f.shop, subject: f.subject, numbers: jsonNumbers(f) })),
   };
 }
 
+/** A finding's numbers that are money, in minor units of `numbers.currency`. */
 const MONEY_KEYS = new Set(['spend', 'revenue', 'tiedUp']);
+
+/** Money as exact decimal strings, as everywhere in the JSON. */
+function jsonNumbers(f: Finding): Record<string, string | number> {
+  const currency = String(f.numbers.currency ?? '');
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(f.numbers)) out[k] = MONEY_KEYS.has(k) && typeof v === 'number' && currency ? formatAmount(v, currency) : v;
+  return out;
+}
 
 /** One finding as a sentence with its numbers. */
 export function findingText(t: Translate, f: Finding): string {

@@ -15,7 +15,7 @@ export interface Finding {
   shop: string | null;
   /** A channel, a SKU code, or the shop. */
   subject: string;
-  /** The numbers behind it, already formatted where they are money or rates (stable English keys). */
+  /** The numbers behind it (stable English keys): rates formatted, money in minor units of `currency` (the views format it). */
   numbers: Record<string, string | number>;
 }
 
