@@ -40,6 +40,26 @@ describe('report daily on the built binary, as cron runs it (no TTY, stdin close
     expect(statSync(file).mtimeMs).toBeGreaterThanOrEqual(mtime);
   });
 
+  it('with shops in Beijing and Los Angeles, reports the last day that has ended in both zones', () => {
+    const { dir, path } = database((db) => {
+      seedKpi(db);
+      addShop(db, { name: 'LA Tea', platform: 'shopify', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
+    });
+    // 06:15 on the 21st in Beijing is 14:15 on the 20th in Los Angeles: the 20th has not ended there.
+    const env = { SHOPKEEP_NOW: '2026-11-20T22:15:00Z' };
+    const early = spawnShopkeep(['--db', path, '--json', 'report', 'daily', '--out-dir', 'out'], { cwd: dir, env });
+    expect(early.code).toBe(0);
+    expect(early.stderr).toContain('reporting 2026-11-19');
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'kpi-2026-11-19.json'), 'utf8'));
+    expect(report.period).toMatchObject({ from: '2026-11-19', to: '2026-11-19' });
+    const quiet = spawnShopkeep(['--db', path, '--json', 'report', 'daily', '--out-dir', 'out', '--quiet'], { cwd: dir, env });
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    // 08:30 UTC on the 21st: past midnight in both zones, the 20th it is.
+    const later = spawnShopkeep(['--db', path, '--json', 'report', 'daily', '--out-dir', 'out', '--quiet'], { cwd: dir, env: { SHOPKEEP_NOW: '2026-11-21T08:30:00Z' } });
+    expect(later).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['kpi-2026-11-19.json', 'kpi-2026-11-20.json']);
+  });
+
   it('exits 0 on a day without orders, html by default in ./reports, on the real clock', () => {
     const { dir, path } = database((db) => addShop(db, { name: 'Quiet Shop', platform: 'taobao' }, NOW));
     const r = spawnShopkeep(['--db', path, 'report', 'daily'], { cwd: dir });

@@ -130,6 +130,18 @@ describe('time zones and currencies', () => {
     expect(fall.until - fall.from).toBe(25 * 3_600_000);
   });
 
+  it('defaults to the last day that has ended in every shop zone, so no shop is cut short', () => {
+    const db = fixture();
+    addShop(db, { name: 'Etsy Tea', platform: 'etsy', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    // 10:00 on the 25th in Beijing, 21:00 on the 24th in New York: the 23rd has ended in both.
+    const early = kpiReport(db, {}, Date.parse('2026-11-25T02:00:00Z'));
+    expect(early.period).toEqual({ kind: 'day', fromDay: '2026-11-23', toDay: '2026-11-23' });
+    // 16:00 in Beijing, 03:00 in New York: the 24th has.
+    expect(kpiReport(db, {}, Date.parse('2026-11-25T08:00:00Z')).period).toEqual({ kind: 'day', fromDay: '2026-11-24', toDay: '2026-11-24' });
+    // One shop: its own yesterday.
+    expect(kpiReport(db, { shop: 'Tea House' }, Date.parse('2026-11-25T02:00:00Z')).period).toEqual({ kind: 'day', fromDay: '2026-11-24', toDay: '2026-11-24' });
+  });
+
   it('reports each shop in its currency and totals only within one currency', () => {
     const db = fixture();
     addShop(db, { name: 'Tea PDD', platform: 'pdd' }, NOW);

@@ -8,7 +8,7 @@ import { slaBreaches } from '../service/sla.js';
 import { defaultShop, findShop, listShops } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
 import { attentionList, type Finding, type SkuPeriod } from './kpi-rules.js';
-import { instantRange, periodDays, previousPeriod, resolvePeriod, yearEarlier, type Period, type PeriodInput } from './period.js';
+import { instantRange, laggingZone, periodDays, previousPeriod, resolvePeriod, yearEarlier, type Period, type PeriodInput } from './period.js';
 
 export type Compare = 'previous' | 'yoy';
 export const COMPARES: readonly Compare[] = ['previous', 'yoy'];
@@ -328,8 +328,8 @@ export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
   const compare = (input.compare ?? 'previous') as Compare;
   if (!COMPARES.includes(compare)) throw usageError('input.oneOf', { field: '--compare', value: String(input.compare), choices: COMPARES.join(', ') });
   const shops = pickShops(db, input.shop);
-  const anchor = shops[0] ?? defaultShop(db);
-  const period = resolvePeriod(input, anchor?.timezone ?? 'UTC', now);
+  const zone = laggingZone(shops.map((s) => s.timezone), now) ?? defaultShop(db)?.timezone ?? 'UTC';
+  const period = resolvePeriod(input, zone, now);
   const comparePeriod = compare === 'yoy' ? yearEarlier(period) : previousPeriod(period);
   const window = trendWindow(period);
   // Per-SKU sales and visitors of the period, read once per shop: the top products and the attention rules both use them.

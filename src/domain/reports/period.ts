@@ -32,6 +32,19 @@ export function today(zone: string, now: number): string {
 }
 
 /**
+ * Of these zones, the one where today began last: its yesterday is the last day that has ended in all of them, the
+ * day a report over several shops defaults to (none of them cut short).
+ */
+export function laggingZone(zones: readonly string[], now: number): string | undefined {
+  let lagging: { zone: string; day: string } | undefined;
+  for (const zone of zones) {
+    const day = today(zone, now);
+    if (lagging === undefined || day < lagging.day) lagging = { zone, day };
+  }
+  return lagging?.zone;
+}
+
+/**
  * --date D (a day), --period day|week|month (the calendar day, Monday–Sunday week or month holding --date,
  * default yesterday in `zone`), or --from D --to D (inclusive). Weeks and months are cut at yesterday when
  * they are still running.

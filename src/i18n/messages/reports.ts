@@ -18,7 +18,7 @@ export const reportsEn = {
   'report.opt.outDir': 'directory for the dated file (default: ./reports)',
   'report.daily.badFormat': 'report daily writes md, html or json, not {value}',
   'report.daily.wrote': 'wrote {path}',
-  'report.daily.zonesDiffer': 'shops disagree on which day was yesterday; the file is named by {shop}\'s ({day})',
+  'report.daily.zonesDiffer': 'shops disagree on which day was yesterday: reporting {day}, the last day that has ended for every shop ({shop} is the last to finish it)',
   'kpi.title': 'KPI report {from} – {to}',
   'kpi.titleDay': 'KPI report {from}',
   'kpi.compareWith': 'compared with {from} – {to} ({compare})',

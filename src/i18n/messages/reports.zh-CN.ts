@@ -20,7 +20,7 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'report.opt.outDir': '存放带日期文件的目录（默认：./reports）',
   'report.daily.badFormat': 'report daily 只能写 md、html 或 json，不能写 {value}',
   'report.daily.wrote': '已写入 {path}',
-  'report.daily.zonesDiffer': '各店铺的“昨天”不是同一天；文件按 {shop} 的日期（{day}）命名',
+  'report.daily.zonesDiffer': '各店铺的“昨天”不是同一天：报告 {day}，即所有店铺都已过完的最后一天（{shop} 最晚过完）',
   'kpi.title': '核心指标报表 {from} – {to}',
   'kpi.titleDay': '核心指标报表 {from}',
   'kpi.compareWith': '对比 {from} – {to}（{compare}）',

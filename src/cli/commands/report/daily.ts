@@ -34,15 +34,17 @@ export function reportDailyCommand(ctx: Ctx, run = reportDailyRun): Command {
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Yesterday's KPI report (yesterday in the first shop's zone: the default shop comes first) to
- * DIR/kpi-YYYY-MM-DD.<ext>, written through a temporary file and a rename, so a second run for the same day
- * replaces the file whole. Nothing is asked; stdout stays empty; the path goes to stderr unless --quiet.
+ * Yesterday's KPI report to DIR/kpi-YYYY-MM-DD.<ext>, written through a temporary file and a rename, so a second run
+ * for the same day replaces the file whole. "Yesterday" is the last day that has ended in every shop's zone, so no
+ * shop's day is cut short (shops far apart may see their report a day later at some hours; run it after midnight in
+ * the westernmost shop's zone for the freshest). Nothing is asked; stdout stays empty; the path goes to stderr
+ * unless --quiet.
  */
 export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<void> {
   const chosen = ctx.globals.json ? 'json' : (o.format ?? 'html');
   if (!(DAILY_FORMATS as readonly string[]).includes(chosen)) throw usageError('report.daily.badFormat', { value: chosen });
   const format = chosen as DailyFormat;
-  const [{ kpiReport }, { today }, { listShops }] = await Promise.all([
+  const [{ kpiReport }, { laggingZone, today }, { listShops }] = await Promise.all([
     import('../../../domain/reports/kpi.js'),
     import('../../../domain/reports/period.js'),
     import('../../../domain/shops/shops.js'),
@@ -50,9 +52,10 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
   const db = ctx.db();
   const now = ctx.now();
   const shops = listShops(db).filter((s) => o.shop === undefined || s.name === o.shop);
-  const first = shops[0];
-  const day = dayBefore(today(first?.timezone ?? 'UTC', now));
-  if (first && shops.some((s) => dayBefore(today(s.timezone, now)) !== day)) ctx.warn(ctx.t('report.daily.zonesDiffer', { shop: first.name, day }));
+  const lagging = laggingZone(shops.map((s) => s.timezone), now) ?? 'UTC';
+  const day = dayBefore(today(lagging, now));
+  const last = shops.find((s) => s.timezone === lagging);
+  if (last && shops.some((s) => today(s.timezone, now) !== today(lagging, now))) ctx.info(ctx.t('report.daily.zonesDiffer', { shop: last.name, day }));
   const report = kpiReport(db, { date: day, period: 'day', shop: o.shop, compare: o.compare }, now);
   const view = await kpiViewFor(ctx, report, format);
   const dir = resolve(ctx.io.cwd, o.outDir ?? 'reports');
