@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { notFound } from '../domain/errors.js';
+import { unreadable } from '../domain/errors.js';
 import type { Ctx } from './context.js';
 import { readAll } from './io.js';
 
@@ -14,8 +14,7 @@ export async function readInput(ctx: Ctx, path: string): Promise<{ bytes: Buffer
   try {
     return { bytes: readFileSync(full), name: basename(full) };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound('file.notFound', { path }, { key: 'file.notFound.hint' });
-    throw error;
+    throw unreadable(error, path);
   }
 }
 

@@ -55,6 +55,15 @@ export const databaseError = (key: MessageKey, params?: MessageParams, hint?: Hi
   new ShopkeepError('database', key, params, hint);
 
 /** An import thread that stopped before it finished (its exit code, or null: out of memory): nothing was written. */
+/** A file that cannot be read, as the user should hear it: missing (3), a directory or not readable (2); else as it is. */
+export function unreadable(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return notFound('file.notFound', { path }, { key: 'file.notFound.hint' });
+  if (code === 'EISDIR') return usageError('file.isDirectory', { path });
+  if (code === 'EACCES' || code === 'EPERM') return usageError('file.noAccess', { path });
+  return error;
+}
+
 export function threadStopped(exitCode: number | null): ShopkeepError {
   const hint = { key: 'import.threadStopped.hint' } as const;
   if (exitCode === null) return new ShopkeepError('internal', 'import.threadOutOfMemory', {}, hint);

@@ -92,6 +92,8 @@ const coreEn = {
   'time.invalid': '{field}: "{value}" is not a date (use 2026-11-25, 2026-11-25 14:30, an ISO time with offset, or 7d / 12h / 2w)',
 
   'file.notFound': 'no file at {path}',
+  'file.isDirectory': '{path} is a directory: name a file',
+  'file.noAccess': 'no permission to read {path}',
   'file.notFound.hint': 'check the path, or use - to read from standard input',
   'file.undecodable': '{file}: not valid {encoding} text (first bad byte at offset {offset})',
   'file.undecodable.hint': 'save the file as UTF-8 (or GB18030) CSV and try again',

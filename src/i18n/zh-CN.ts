@@ -83,6 +83,8 @@ const coreZh: Record<CoreKey, string> = {
   'time.invalid': '{field}：“{value}”不是有效的日期（请使用 2026-11-25、2026-11-25 14:30、带时区偏移的 ISO 时间，或 7d / 12h / 2w）',
 
   'file.notFound': '找不到文件 {path}',
+  'file.isDirectory': '{path} 是目录：请指定文件',
+  'file.noAccess': '没有读取 {path} 的权限',
   'file.notFound.hint': '请检查路径，或用 - 从标准输入读取',
   'file.undecodable': '{file}：不是有效的 {encoding} 文本（第一个错误字节位于偏移 {offset}）',
   'file.undecodable.hint': '请将文件另存为 UTF-8（或 GB18030）编码的 CSV 后重试',

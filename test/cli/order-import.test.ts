@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDb } from '../helpers/cli.js';
@@ -30,5 +30,23 @@ describe('order import progress', () => {
     const quiet = await s.run(['--quiet', 'order', 'import', 'orders_export.csv'], { tty: true });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
+  });
+});
+
+describe('order import of something that is not a readable file', () => {
+  it('names a directory as such (exit 2), and a missing file as missing (exit 3), with nothing written', async () => {
+    const s = withDb();
+    expect((await s.run(['shop', 'add', 'US', '--platform', 'shopify', '--currency', 'USD', '--timezone', 'America/New_York'])).code).toBe(0);
+    mkdirSync(join(s.dir, 'exports'));
+    const dir = await s.run(['order', 'import', 'exports']);
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toContain('exports is a directory: name a file');
+    expect(dir.stderr).not.toMatch(/unexpected|EISDIR/);
+    const missing = await s.run(['order', 'import', 'nothere.csv']);
+    expect(missing.code).toBe(3);
+    const product = await s.run(['product', 'import', 'exports']);
+    expect(product.code).toBe(2);
+    expect(product.stderr).toContain('exports is a directory');
+    expect(JSON.parse((await s.run(['--json', 'import', 'history'])).stdout)).toEqual({ imports: [] });
   });
 });

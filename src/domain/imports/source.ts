@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { notFound } from '../errors.js';
+import { unreadable } from '../errors.js';
 
 /** An order file: a path read in chunks (a year of history need not fit in memory), or bytes already read (stdin, tests). */
 export interface InputFile {
@@ -53,10 +53,16 @@ export function headOf(input: InputFile, length: number): Uint8Array {
 }
 
 function open(input: InputFile): number {
+  let fd: number;
   try {
-    return openSync(input.path!, 'r');
+    fd = openSync(input.path!, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound('file.notFound', { path: input.path! }, { key: 'file.notFound.hint' });
-    throw error;
+    throw unreadable(error, input.path!);
   }
+  // Linux opens a directory for reading; only the first read would fail.
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw unreadable(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), input.path!);
+  }
+  return fd;
 }
