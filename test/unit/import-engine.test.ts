@@ -14,6 +14,7 @@ import { reattributeLines } from '../../src/domain/imports/reattribute.js';
 import { importOrderFiles } from '../../src/domain/imports/run.js';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
 import { mappingProfile } from '../../src/domain/imports/mapping.js';
+import { PROFILES } from '../../src/domain/imports/profiles/index.js';
 import { getOrder } from '../../src/domain/orders/find.js';
 import { addShop } from '../../src/domain/shops/shops.js';
 import { memoryDb, NOW } from '../helpers/db.js';
@@ -142,7 +143,29 @@ describe('reading hostile or broken files', () => {
 
   it('gives the byte offset of undecodable bytes', () => {
     const bytes = new Uint8Array([...Buffer.from('id,name\n1,ab'), 0xff, 0xfe, 0xfd, ...Buffer.from('\n')]);
-    expect(() => read(bytes)).toThrow(expect.objectContaining({ kind: 'invalid_data' }));
+    expect(() => read(bytes)).toThrow(expect.objectContaining({ kind: 'invalid_data', key: 'import.undecodable', params: expect.objectContaining({ encoding: 'utf-8', offset: 12 }) }));
+  });
+
+  it('takes a UTF-8 file with one bad byte for what it is, not for Windows-1252 (strict UTF-8)', () => {
+    const text = shopifyCsv(shopifyOrder('#1', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] }).map((r) => ({ ...r, 'Lineitem name': 'Café crème' })));
+    const at = text.indexOf('Café') + 5; // after "Café " (é is two bytes)
+    const broken = Buffer.concat([text.subarray(0, at), Buffer.from([0xff]), text.subarray(at)]);
+    expect(() => parseOrderFiles([{ name: 'orders_export.csv', bytes: broken }], PROFILES, { zone: 'UTC', currency: 'USD' })).toThrow(
+      expect.objectContaining({ kind: 'invalid_data', key: 'import.undecodable', params: expect.objectContaining({ encoding: 'utf-8', offset: at }) }),
+    );
+    // The same letters in Windows-1252 are one byte each: that file is read as Windows-1252.
+    const legacy = Buffer.from(text.toString('utf8').replace('Café crème', 'Caf\u00e9 cr\u00e8me'), 'latin1');
+    const r = parseOrderFiles([{ name: 'orders_export.csv', bytes: legacy }], PROFILES, { zone: 'UTC', currency: 'USD' });
+    expect(r.files[0]!.encoding).toBe('windows-1252');
+    expect(r.orders[0]!.lines[0]!.title).toBe('Café crème');
+  });
+
+  it('reads UTF-16LE with its BOM (Excel\'s "Unicode text")', () => {
+    const text = shopifyCsv(shopifyOrder('#1', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] }).map((r) => ({ ...r, 'Lineitem name': '龙井 𠮷' }))).toString('utf8');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const r = parseOrderFiles([{ name: 'orders_export.csv', bytes }], PROFILES, { zone: 'UTC', currency: 'USD' });
+    expect(r.files[0]).toMatchObject({ encoding: 'utf-16le', profile: expect.objectContaining({ id: 'shopify' }) });
+    expect(r.orders.map((o) => [o.platformOrderId, o.total, o.lines[0]!.title])).toEqual([['#1', 1000, '龙井 𠮷']]);
   });
 
   it('refuses duplicate columns and survives a __proto__ header', () => {

@@ -29,8 +29,9 @@ export class NotUtf8 extends Error {
  * How to read an order file, from its first bytes: a BOM decides; else UTF-8 while it holds (checked as the
  * file is read: `utf8Failed` says a read found otherwise); else a legacy encoding. The header (ASCII for
  * Amazon, Chinese for Taobao) tells whose file it is, and that decides: GB18030 for the Chinese platforms;
- * Shift_JIS when the bytes decode as such and hold kana (Amazon Japan), else Windows-1252. When no profile
- * knows the header there is no legacy guess: null, and the UTF-8 error (with its byte offset) stands.
+ * Shift_JIS when the bytes decode as such and hold kana (Amazon Japan), else Windows-1252 — unless the head holds
+ * UTF-8's own multi-byte characters: then it is a UTF-8 file with a bad byte, not a Windows-1252 one. When no
+ * legacy guess stands (or no profile knows the header): null, and the UTF-8 error (with its byte offset) stands.
  */
 export function encodingOf(head: Uint8Array, platformOf: (text: string) => string | null, utf8Failed = false): FileEncoding | null {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return utf8Failed ? null : { encoding: 'utf-8', bom: 3 };
@@ -41,7 +42,24 @@ export function encodingOf(head: Uint8Array, platformOf: (text: string) => strin
   if (platform === undefined || platform === null || platform === 'other') return null;
   if (CHINESE.has(platform)) return { encoding: 'gb18030', bom: 0 };
   if (decodes('shift_jis', head) && /[\u3040-\u30ff]/.test(new TextDecoder('shift_jis').decode(head))) return { encoding: 'shift_jis', bom: 0 };
-  return { encoding: 'windows-1252', bom: 0 };
+  return holdsUtf8Characters(head) ? null : { encoding: 'windows-1252', bom: 0 };
+}
+
+/**
+ * Whether the bytes hold a well-formed UTF-8 character of two to four bytes: a lead byte and its continuation bytes.
+ * Windows-1252 text puts its accented letters among ASCII, where that shape (Ã© as C3 A9) is vanishingly rare (the
+ * double-byte encodings are told apart before this is asked).
+ */
+function holdsUtf8Characters(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const length = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    let continued = 0;
+    while (continued < length && i + 1 + continued < bytes.length && (bytes[i + 1 + continued]! & 0xc0) === 0x80) continued++;
+    if (continued === length) return true;
+  }
+  return false;
 }
 
 /** True when `bytes` decode strictly (a sequence cut at the end is allowed: the head of a longer file). */
