@@ -50,3 +50,19 @@ describe('order import of something that is not a readable file', () => {
     expect(JSON.parse((await s.run(['--json', 'import', 'history'])).stdout)).toEqual({ imports: [] });
   });
 });
+
+describe('order import of several files, a later one bad', () => {
+  it('reports the files imported before it (each its own transaction), then the bad one, exit 5', async () => {
+    const s = withDb();
+    expect((await s.run(['shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai'])).code).toBe(0);
+    writeFileSync(join(s.dir, 'good.csv'), shopifyCsv(shopifyOrder('#1', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] })));
+    writeFileSync(join(s.dir, 'bad.csv'), shopifyCsv(shopifyOrder('#2', { financial: 'paid', total: '12,34,5', lines: [['TEA', 1, '10.00']] })));
+    const r = await s.run(['--json', 'order', 'import', 'good.csv', 'bad.csv']);
+    expect(r.code).toBe(5);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ file: 'good.csv', orders: { new: 1, updated: 0, unchanged: 0 } })]);
+    expect(r.stderr).toContain('good.csv: orders 1 new');
+    expect(r.stderr).toContain('bad.csv: 1 bad row(s); nothing was imported');
+    const history = JSON.parse((await s.run(['--json', 'import', 'history'])).stdout);
+    expect(history.imports.map((i: { files: { name: string }[] }) => i.files[0]!.name)).toEqual(['good.csv']);
+  });
+});

@@ -23,6 +23,17 @@ const indexes = (db: string) => {
 };
 
 describe('order import on the built binary', () => {
+  it('of two files, the second bad: reports the first, imported in its own transaction by the writer thread, then exit 5', () => {
+    const { dir, sk } = binaryShop();
+    writeFileSync(join(dir, 'good.csv'), shopifyCsv(shopifyOrder('#1', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] })));
+    writeFileSync(join(dir, 'bad.csv'), shopifyCsv(shopifyOrder('#2', { financial: 'paid', total: '12,34,5', lines: [['TEA', 1, '10.00']] })));
+    const r = sk('--json', 'order', 'import', 'good.csv', 'bad.csv');
+    expect(r.code).toBe(5);
+    expect(JSON.parse(r.stdout)).toMatchObject({ file: 'good.csv', orders: { new: 1 } });
+    expect(r.stderr).toContain('bad.csv: 1 bad row(s); nothing was imported');
+    expect(JSON.parse(sk('--json', 'import', 'history').stdout).imports).toHaveLength(1);
+  });
+
   it('imports, says so in JSON, re-imports as unchanged, and records the history', () => {
     const { dir, db, sk } = binaryShop();
     const path = join(dir, 'orders_export.csv');

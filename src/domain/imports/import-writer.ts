@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open.js';
 import { mappingProfile } from './mapping.js';
 import { importOrderFilesInWorker } from './run.js';
+import { PartialImport } from './unit-import.js';
 import { serializeError, type WriterJob, type WriterMessage } from './worker-protocol.js';
 
 // The writing half of an import, in its own thread with its own connection: see importInWriter.
@@ -20,8 +21,12 @@ try {
       shown = Date.now();
       post({ type: 'progress', done, total });
     };
-    const results = await importOrderFilesInWorker(db, job.inputs, { ...job.options, mapping, onProgress }, job.now);
-    post({ type: 'done', results });
+    try {
+      post({ type: 'done', results: await importOrderFilesInWorker(db, job.inputs, { ...job.options, mapping, onProgress }, job.now) });
+    } catch (error) {
+      if (!(error instanceof PartialImport)) throw error;
+      post({ type: 'done', results: error.results, error: serializeError(error.failure) });
+    }
   } finally {
     db.close();
   }

@@ -6,7 +6,7 @@ import { PLATFORMS, type Shop } from '../shops/types.js';
 import { fileReadings, readFiles, readOrders, type InputFile, type Reading } from './parse-files.js';
 import { PROFILES } from './profiles/index.js';
 import type { Profile } from './types.js';
-import { DryRun, UnitImport, type ImportResult } from './unit-import.js';
+import { DryRun, PartialImport, UnitImport, type ImportResult } from './unit-import.js';
 import type { BulkRule } from './deferred-indexes.js';
 import { bundledScript, importUnitInWorker } from './worker-client.js';
 
@@ -83,9 +83,16 @@ export async function importOrderFilesInWorker(db: Db, inputs: InputFile[], opti
   const worker = bundledScript('import-reader.js');
   const readings = readFiles(inputs, profilesFor(options));
   const results: ImportResult[] = [];
-  for (const unit of units(readings)) results.push(worker ? await importUnitInWorker(db, worker, unit, prepareUnit(db, unit, options, now), options) : importUnit(db, unit, options, now));
+  for (const unit of units(readings)) {
+    try {
+      results.push(worker ? await importUnitInWorker(db, worker, unit, prepareUnit(db, unit, options, now), options) : importUnit(db, unit, options, now));
+    } catch (error) {
+      throw results.length > 0 ? new PartialImport(results, error) : error;
+    }
+  }
   return results;
 }
+
 
 /** What both ways of importing a file need first: its shop (and so its zone), its size, and a fresh run. */
 export type PreparedUnit = ReturnType<typeof prepareUnit>;

@@ -129,3 +129,13 @@ export class UnitImport {
     return result;
   }
 }
+
+/** A file failed after earlier ones of the same run were imported (each in its own transaction): what they did, and why it stopped. */
+export class PartialImport extends Error {
+  constructor(
+    readonly results: ImportResult[],
+    readonly failure: unknown,
+  ) {
+    super('import stopped after some files');
+  }
+}

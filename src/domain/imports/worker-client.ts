@@ -6,7 +6,7 @@ import { threadStopped } from '../errors.js';
 import type { Reading } from './parse-files.js';
 import type { ImportOptions, PreparedUnit } from './run.js';
 import type { Profile } from './types.js';
-import { DryRun, type ImportResult, type UnitImport } from './unit-import.js';
+import { DryRun, PartialImport, type ImportResult, type UnitImport } from './unit-import.js';
 import { reviveError, type ProfileRef, type WorkerJob, type WorkerMessage, type WriterJob, type WriterMessage } from './worker-protocol.js';
 
 /** A script the bundle ships beside this one (`import-reader.js`, `import-writer.js`), or null when running from sources. */
@@ -100,6 +100,7 @@ export async function importInWriter(script: URL, job: WriterJob, onProgress?: (
   try {
     for await (const [message] of messages<WriterMessage>(worker)) {
       if (message.type === 'progress') onProgress?.(message.done, message.total);
+      else if (message.type === 'done' && message.error) throw new PartialImport(message.results, reviveError(message.error));
       else if (message.type === 'done') return message.results;
       else throw reviveError(message.error);
     }

@@ -51,7 +51,8 @@ export interface WriterJob {
 
 export type WriterMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; results: ImportResult[] }
+  /** Every file imported, or those before the one that failed (`error`): each file is its own transaction. */
+  | { type: 'done'; results: ImportResult[]; error?: SerializedError }
   | { type: 'error'; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {

@@ -38,6 +38,7 @@ export function orderImportCommand(ctx: Ctx, run = orderImportRun): Command {
 export async function orderImportRun(files: string[], o: OrderImportOptions, ctx: Ctx): Promise<void> {
   const { importOrderFilesInWorker } = await import('../../../domain/imports/run.js');
   const { bundledScript, importInWriter } = await import('../../../domain/imports/worker-client.js');
+  const { PartialImport } = await import('../../../domain/imports/unit-import.js');
   // Files are read in chunks as they import; stdin is read first (it cannot be read twice).
   const inputs = await Promise.all(files.map((f) => (f === '-' ? readInput(ctx, f) : { name: basename(f), path: resolve(ctx.io.cwd, f) })));
   const mapping = o.mapping === undefined ? undefined : await loadMapping(ctx, o.mapping);
@@ -48,11 +49,16 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
   const path = ctx.dbPath();
   const progress = await progressBar(ctx, ctx.t('import.progress'), 'bytes');
   let results: ImportResult[];
+  // A later file's failure leaves the earlier files imported (each is its own transaction): they are reported first.
+  let failure: unknown;
   try {
     results =
       writer && path !== ':memory:'
         ? await importInWriter(writer, { db: path, inputs, options: { ...options, mapping: mapping?.mapping }, now: ctx.now() }, progress.update)
         : await importOrderFilesInWorker(db, inputs, { ...options, mapping, onProgress: progress.update }, ctx.now());
+  } catch (error) {
+    if (!(error instanceof PartialImport)) throw error;
+    ({ results, failure } = error);
   } finally {
     progress.stop();
   }
@@ -78,6 +84,7 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
     JSON.stringify({ file: r.file, profile: r.profile, shop: r.shop, encoding: r.encoding, orders: r.orders, lines: r.lines, rejected: r.rejected, dryRun: r.dryRun, bulkLoad: r.bulkLoad, warnings: r.warnings.length }),
   );
   if (ctx.format() === 'json') ctx.io.stdout.write(`${lines.join('\n')}\n`);
+  if (failure !== undefined) throw failure;
 }
 
 async function loadMapping(ctx: Ctx, path: string) {
