@@ -142,6 +142,21 @@ describe('time zones and currencies', () => {
     expect(kpiReport(db, { shop: 'Tea House' }, Date.parse('2026-11-25T02:00:00Z')).period).toEqual({ kind: 'day', fromDay: '2026-11-24', toDay: '2026-11-24' });
   });
 
+  it('never adds money in another currency than the shop\'s: it is listed apart, per currency', () => {
+    const db = fixture();
+    // The shop now sells in USD; its orders, refunds and ads so far are in CNY.
+    db.prepare("UPDATE shop SET currency = 'USD' WHERE name = 'Tea House'").run();
+    const s = kpiReport(db, { date: '2026-11-20' }, NOW).shops[0]!;
+    expect(s.currency).toBe('USD');
+    expect([value(s, 'gmv'), value(s, 'refunds'), value(s, 'adSpend')]).toEqual([0, 0, 0]);
+    expect(s.otherCurrencies).toEqual(expect.arrayContaining([
+      { currency: 'CNY', what: 'gmv', amount: 5550 },
+      { currency: 'CNY', what: 'refunds', amount: 500 },
+      { currency: 'CNY', what: 'adSpend', amount: 10000 },
+    ]));
+    expect(kpiJson(kpiReport(db, { date: '2026-11-20' }, NOW)).shops[0]!.otherCurrencies).toEqual(expect.arrayContaining([{ currency: 'CNY', what: 'gmv', amount: '55.50' }]));
+  });
+
   it('reports each shop in its currency and totals only within one currency', () => {
     const db = fixture();
     addShop(db, { name: 'Tea PDD', platform: 'pdd' }, NOW);

@@ -182,4 +182,22 @@ describe('demo traffic and ads', () => {
     expect(ads.byCurrency.map((c) => c.currency)).toEqual(['CNY', 'USD']);
     expect(ads.campaigns.filter((c) => c.roas !== null && c.roas < 1).map((c) => c.channel)).toEqual(['wanxiangtai']);
   });
+
+  it('ends with a KPI report (the default day) in which every shop has visitors, sales and refunds', async () => {
+    const { seedDemo } = await import('../../src/domain/demo/seed.js');
+    const { memoryDb } = await import('../helpers/db.js');
+    const { kpiReport } = await import('../../src/domain/reports/kpi.js');
+    // At 04:00 UTC the Los Angeles shop is still on the day before: the default day is the last one ended everywhere.
+    for (const now of [Date.parse('2026-11-20T04:00:00Z'), Date.parse('2026-11-20T12:00:00Z')]) {
+      const db = memoryDb();
+      seedDemo(db, now);
+      const report = kpiReport(db, {}, now);
+      for (const shop of report.shops) {
+        const value = (key: string) => shop.metrics.find((m) => m.key === key)!.value;
+        expect([shop.shop, value('visitors')]).not.toEqual([shop.shop, 0]);
+        expect([shop.shop, value('gmv')]).not.toEqual([shop.shop, 0]);
+        expect([shop.shop, value('refunds')]).not.toEqual([shop.shop, 0]);
+      }
+    }
+  });
 });

@@ -86,9 +86,11 @@ export function planDemoService(db: Db, random: Random, now: number): TimedStep[
     { type: 'exchange', ends: ['approve', 'receive:resellable'] },
     { type: 'repair', ends: ['approve', 'receive:damaged', 'close'] },
   ];
+  const returned = new Set<string>();
   plans.forEach((plan, i) => {
     const o = recent[(i * 7 + 2) % Math.max(1, recent.length)];
     if (!o) return;
+    returned.add(o.ref);
     const opened = o.deliveredAt + random.int(1, 3) * DAY;
     let number = '';
     at(opened, (t) => {
@@ -105,6 +107,20 @@ export function planDemoService(db: Db, random: Random, now: number): TimedStep[
         if (verb === 'close') closeReturn(db, number, {}, t);
       });
     });
+  });
+  // Refunds in each shop over the last three days as well (every 14 hours back from now), so that yesterday's
+  // report has some wherever it is read (yesterday in Beijing began up to 70 hours ago when it is the last day
+  // ended in Los Angeles too): the returns above end up to a month ago.
+  const lately = orders.filter((o) => o.deliveredAt < now - 5 * DAY && !returned.has(o.ref));
+  const shops = [...new Set(lately.map((o) => o.shop))];
+  shops.flatMap((shop) => lately.filter((o) => o.shop === shop).slice(-5)).forEach((o, i) => {
+    const refunded = now - ((i % 5) + 1) * 14 * HOUR;
+    let number = '';
+    at(refunded - 3 * HOUR, (t) => {
+      number = openReturn(db, { order: o.ref, shop: o.shop, items: [{ sku: o.sku, quantity: 1 }], type: 'refund_only', reason: '少发了一件 / an item was missing' }, t).number;
+    });
+    at(refunded - 2 * HOUR, (t) => approveReturn(db, number, {}, t));
+    at(refunded, (t) => refundReturn(db, number, { amount: formatAmount(o.unitPrice, o.currency) }, t));
   });
   return steps;
 }
