@@ -64,7 +64,6 @@ const coreEn = {
   'format.unknown': 'unknown format "{value}"; use one of: {formats}',
   'format.csvUnavailable': 'this command does not print a single table; use --format table, plain or json',
 
-  'format.documentUnavailable': 'this command has no {format} output; use --format table, plain or json',
   'usage.unknownOption': 'unknown option {name}',
   'usage.unknownCommand': 'unknown command {name}',
   'usage.missingArgument': 'missing argument {name}',

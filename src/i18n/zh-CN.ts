@@ -55,7 +55,6 @@ const coreZh: Record<CoreKey, string> = {
   'format.unknown': '未知格式“{value}”；可选：{formats}',
   'format.csvUnavailable': '此命令输出的不是单张表格；请使用 --format table、plain 或 json',
 
-  'format.documentUnavailable': '此命令没有 {format} 格式的输出；请使用 --format table、plain 或 json',
   'usage.unknownOption': '未知选项 {name}',
   'usage.unknownCommand': '未知命令 {name}',
   'usage.missingArgument': '缺少参数 {name}',

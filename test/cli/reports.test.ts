@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
 import { addProduct } from '../../src/domain/catalog/products.js';
@@ -150,5 +152,42 @@ describe('report ads', () => {
     expect(json.ads[1]).toMatchObject({ campaign: 'Retarget', ctr: null, cpc: null, roas: null });
     const plain = await run(['report', 'ads', '--period', 'day']);
     expect(plain.stdout).toMatch(/Retarget\t¥0\.00\t0\t0\t—\t—\t0\t¥0\.00\t—/);
+  });
+});
+
+describe('the sibling reports as documents and files', () => {
+  it('report sales: a sparkline of the trend on a terminal, Markdown on stdout, HTML and CSV to -o files', async () => {
+    const { run, dir } = setUp();
+    const period = ['--from', '2026-11-22', '--to', '2026-11-24'];
+    const table = await run(['report', 'sales', ...period], { tty: true, env: { NO_COLOR: '1' } });
+    expect(table.stdout).toMatch(/Net sales trend CNY\s*│?\s*[▁▂▃▄▅▆▇█]{3}\s+2026-11-22 … 2026-11-24/);
+    const md = await run(['report', 'sales', ...period, '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# /);
+    expect(md.stdout).toContain('| 2026-11-24 | Tea House | taobao | 1 | 2 | ¥736.00 |');
+    expect(md.stdout).toMatch(/\| ---: \|/);
+    const html = await run(['report', 'sales', ...period, '-o', 'sales.html']);
+    expect(html).toMatchObject({ code: 0, stdout: '' });
+    const page = readFileSync(join(dir, 'sales.html'), 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<td class="num">¥736.00</td>');
+    expect(page).not.toMatch(/<script|<link|src=|url\(/);
+    expect((await run(['report', 'sales', ...period, '-o', 'sales.csv'])).code).toBe(0);
+    const csv = readFileSync(join(dir, 'sales.csv'), 'utf8');
+    expect(csv).toContain('bucket,shop,platform,orders,units,gmv,refunds,net,aov');
+    expect(csv).toContain('2026-11-24,Tea House,taobao,1,2,¥736.00,¥0.00,¥736.00,¥736.00');
+  });
+
+  it('report products, inventory, customers and ads take --format md|html and -o like report kpi', async () => {
+    const { run, dir } = setUp();
+    for (const args of [['products'], ['inventory'], ['customers'], ['ads', '--from', '2026-11-24', '--to', '2026-11-24']]) {
+      const md = await run(['report', ...args, '--format', 'md']);
+      expect([args[0], md.code]).toEqual([args[0], 0]);
+      expect(md.stdout).toMatch(/^# .+\n/);
+      const file = `${args[0]}.html`;
+      expect((await run(['report', ...args, '-o', file])).code).toBe(0);
+      expect(readFileSync(join(dir, file), 'utf8')).toMatch(/^<!doctype html>[\s\S]*<table>/);
+    }
+    expect(readFileSync(join(dir, 'ads.html'), 'utf8')).toContain('Spring');
   });
 });

@@ -21,8 +21,9 @@ export async function render(view: View, format: Format, color: boolean, termina
     case 'md':
     case 'html': {
       const document = view.documents?.[format];
-      if (!document) throw usageError('format.documentUnavailable', { format });
-      return document();
+      if (document) return document();
+      const { htmlOf, markdownOf } = await import('./document.js');
+      return format === 'md' ? markdownOf(blocksOf(view)) : htmlOf(blocksOf(view));
     }
     case 'table': {
       const [{ renderTable }, { Chalk }] = await Promise.all([import('./table.js'), import('chalk')]);

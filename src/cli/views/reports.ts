@@ -1,13 +1,14 @@
 import type { AdsReport } from '../../domain/reports/ads-report.js';
 import type { CustomersReport } from '../../domain/reports/customers.js';
 import type { InventoryReport } from '../../domain/reports/inventory.js';
-import { dayOf, type Period } from '../../domain/reports/period.js';
+import { dayOf, periodDays, type Period } from '../../domain/reports/period.js';
 import type { ProductSection, ProductsReport } from '../../domain/reports/products.js';
 import type { SalesReport } from '../../domain/reports/sales.js';
 import { formatAmount, formatMoney } from '../../domain/money.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { Ctx } from '../context.js';
 import type { Block, Column, FieldsBlock, View } from '../render/view.js';
+import { sparkline } from './sparkline.js';
 
 /** Shown for a division by zero or an unknown value. */
 export const DASH = '—';
@@ -50,10 +51,13 @@ export function salesView(ctx: Ctx, r: SalesReport): View {
         ctx,
         r.period,
         'rpt.label.period',
-        r.totals.map((t) => [
-          ctx.t('rpt.label.total', { currency: t.currency }),
-          ctx.t('rpt.salesTotal', { orders: t.orders, units: t.units, gmv: money(t.gmv, t.currency), refunds: money(t.refunds, t.currency), net: money(t.net, t.currency), aov: money(t.aov, t.currency) }),
-        ]),
+        [
+          ...r.totals.map((t): [string, string] => [
+            ctx.t('rpt.label.total', { currency: t.currency }),
+            ctx.t('rpt.salesTotal', { orders: t.orders, units: t.units, gmv: money(t.gmv, t.currency), refunds: money(t.refunds, t.currency), net: money(t.net, t.currency), aov: money(t.aov, t.currency) }),
+          ]),
+          ...salesTrends(ctx, r),
+        ],
       ),
       {
         kind: 'table',
@@ -84,6 +88,18 @@ export function salesView(ctx: Ctx, r: SalesReport): View {
       },
     ],
   };
+}
+
+/** Net sales per day (every day of the period), week or month as a sparkline, one per currency, when there are two or more. */
+function salesTrends(ctx: Ctx, r: SalesReport): [string, string][] {
+  const buckets = r.by === 'day' ? periodDays(r.period) : [...new Set(r.rows.map((s) => s.bucket))].sort();
+  if (buckets.length < 2) return [];
+  return r.totals.map((t) => {
+    const net = new Map<string, number>();
+    for (const s of r.rows) if (s.currency === t.currency) net.set(s.bucket, (net.get(s.bucket) ?? 0) + s.net);
+    const values = buckets.map((b) => net.get(b) ?? 0);
+    return [ctx.t('rpt.label.trend', { currency: t.currency }), `${sparkline(values)}  ${buckets[0]} … ${buckets.at(-1)}`];
+  });
 }
 
 export function productsView(ctx: Ctx, r: ProductsReport): View {

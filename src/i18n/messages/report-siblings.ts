@@ -21,6 +21,7 @@ export const reportSiblingsEn = {
   'rpt.label.period': 'Period',
   'rpt.label.window': 'Sales window',
   'rpt.label.total': 'Total {currency}',
+  'rpt.label.trend': 'Net sales trend {currency}',
   'rpt.salesTotal': '{orders} orders · {units} units · GMV {gmv} · refunds {refunds} · net {net} · AOV {aov}',
   'rpt.adsTotal': 'spend {spend} · {clicks} clicks · {orders} orders · revenue {revenue} · ROAS {roas}',
   'rpt.title.sales': 'Sales',

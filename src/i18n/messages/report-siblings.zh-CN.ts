@@ -23,6 +23,7 @@ export const reportSiblingsZh: Record<keyof typeof reportSiblingsEn, string> = {
   'rpt.label.period': '期间',
   'rpt.label.window': '销量统计区间',
   'rpt.label.total': '合计 {currency}',
+  'rpt.label.trend': '净销售额走势 {currency}',
   'rpt.salesTotal': '{orders} 单 · {units} 件 · 成交额 {gmv} · 退款 {refunds} · 净额 {net} · 客单价 {aov}',
   'rpt.adsTotal': '花费 {spend} · 点击 {clicks} · 订单 {orders} · 成交额 {revenue} · ROAS {roas}',
   'rpt.title.sales': '销售',

@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { verb } from '../../verb.js';
 import { periodFlags, withPeriod, type PeriodFlags } from './flags.js';
+import { printReport } from './output.js';
 
-export type ReportAdsOptions = PeriodFlags;
+export interface ReportAdsOptions extends PeriodFlags {
+  output?: string;
+}
 
 export function reportAdsCommand(ctx: Ctx, run = reportAdsRun): Command {
   return withPeriod(
@@ -13,10 +16,10 @@ export function reportAdsCommand(ctx: Ctx, run = reportAdsRun): Command {
       'shopkeep report ads --from 2026-11-01 --to 2026-11-11 --json | jq ".ads[] | select(.roas < 1)"',
     ]),
     ctx,
-  ).action((o) => run(periodFlags(o), ctx));
+  ).action((o) => run({ ...periodFlags(o), output: o.output }, ctx));
 }
 
 export async function reportAdsRun(o: ReportAdsOptions, ctx: Ctx): Promise<void> {
   const [{ adsReport }, { adsView }] = await Promise.all([import('../../../domain/reports/ads-report.js'), import('../../views/reports.js')]);
-  await ctx.print(adsView(ctx, adsReport(ctx.db(), o, ctx.now())));
+  await printReport(ctx, adsView(ctx, adsReport(ctx.db(), o, ctx.now())), o.output);
 }

@@ -4,8 +4,10 @@ import type { Ctx } from '../../context.js';
 import { verb } from '../../verb.js';
 import type { CustomerSection } from '../../views/reports.js';
 import { periodFlags, withPeriod, type PeriodFlags } from './flags.js';
+import { printReport } from './output.js';
 
 export interface ReportCustomersOptions extends PeriodFlags {
+  output?: string;
   section?: string;
 }
 
@@ -19,7 +21,7 @@ export function reportCustomersCommand(ctx: Ctx, run = reportCustomersRun): Comm
     ctx,
   )
     .option('--section <buyers|segments>', ctx.t('rpt.opt.customerSection'))
-    .action((o) => run({ ...periodFlags(o), section: o.section }, ctx));
+    .action((o) => run({ ...periodFlags(o), section: o.section, output: o.output }, ctx));
 }
 
 export async function reportCustomersRun(o: ReportCustomersOptions, ctx: Ctx): Promise<void> {
@@ -28,5 +30,5 @@ export async function reportCustomersRun(o: ReportCustomersOptions, ctx: Ctx): P
     throw usageError('input.oneOf', { field: '--section', value: o.section, choices: CUSTOMER_SECTIONS.join(', ') });
   }
   const sections = o.section === undefined ? CUSTOMER_SECTIONS : [o.section as CustomerSection];
-  await ctx.print(customersView(ctx, customersReport(ctx.db(), o, ctx.now()), sections));
+  await printReport(ctx, customersView(ctx, customersReport(ctx.db(), o, ctx.now()), sections), o.output);
 }

@@ -10,14 +10,15 @@ export interface PeriodFlags {
   shop?: string;
 }
 
-/** --period/--date/--from/--to/--shop, shared by the sibling reports. */
+/** --period/--date/--from/--to/--shop and -o FILE, shared by the sibling reports. */
 export function withPeriod(cmd: Command, ctx: Ctx): Command {
   return cmd
     .option('--period <day|week|month>', ctx.t('rpt.opt.period'))
     .option('--date <YYYY-MM-DD>', ctx.t('rpt.opt.date'))
     .option('--from <YYYY-MM-DD>', ctx.t('rpt.opt.from'))
     .option('--to <YYYY-MM-DD>', ctx.t('rpt.opt.to'))
-    .option('--shop <name>', ctx.t('rpt.opt.shop'));
+    .option('--shop <name>', ctx.t('rpt.opt.shop'))
+    .option('-o, --output <file>', ctx.t('report.opt.output'));
 }
 
 export const periodFlags = (o: PeriodFlags): PeriodFlags => ({ period: o.period, date: o.date, from: o.from, to: o.to, shop: o.shop });

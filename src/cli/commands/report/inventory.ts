@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { verb } from '../../verb.js';
 import { optionalInt } from './flags.js';
+import { printReport } from './output.js';
 
 export interface ReportInventoryOptions {
+  output?: string;
   shop?: string;
   days?: string;
   reorder: boolean;
@@ -18,11 +20,12 @@ export function reportInventoryCommand(ctx: Ctx, run = reportInventoryRun): Comm
     .option('--days <n>', ctx.t('rpt.opt.days'))
     .option('--reorder', ctx.t('rpt.opt.reorderOnly'))
     .option('--shop <name>', ctx.t('rpt.opt.shop'))
-    .action((o) => run({ shop: o.shop, days: o.days, reorder: Boolean(o.reorder) }, ctx));
+    .option('-o, --output <file>', ctx.t('report.opt.output'))
+    .action((o) => run({ shop: o.shop, days: o.days, reorder: Boolean(o.reorder), output: o.output }, ctx));
 }
 
 export async function reportInventoryRun(o: ReportInventoryOptions, ctx: Ctx): Promise<void> {
   const [{ inventoryReport }, { inventoryView }] = await Promise.all([import('../../../domain/reports/inventory.js'), import('../../views/reports.js')]);
   const report = inventoryReport(ctx.db(), { shop: o.shop, days: optionalInt(o.days, '--days'), reorderOnly: o.reorder }, ctx.now());
-  await ctx.print(inventoryView(ctx, report));
+  await printReport(ctx, inventoryView(ctx, report), o.output);
 }

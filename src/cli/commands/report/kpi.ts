@@ -1,11 +1,9 @@
-import { extname } from 'node:path';
 import type { Command } from 'commander';
 import type { KpiInput, KpiReport } from '../../../domain/reports/kpi.js';
 import type { Ctx } from '../../context.js';
-import { writeOutput } from '../../files.js';
-import { render } from '../../render/index.js';
 import type { Format, View } from '../../render/view.js';
 import { verb } from '../../verb.js';
+import { outputFormat, printReport } from './output.js';
 
 export interface ReportKpiOptions extends KpiInput {
   explain?: boolean;
@@ -31,13 +29,6 @@ export function reportKpiCommand(ctx: Ctx, run = reportKpiRun): Command {
     .action((o: ReportKpiOptions) => run(o, ctx));
 }
 
-/** The format: --format/--json when given, else from the -o file name, else table on a terminal, plain otherwise. */
-export function outputFormat(ctx: Ctx, output: string | undefined): Format {
-  if (ctx.globals.json || ctx.globals.format !== undefined || output === undefined || output === '-') return ctx.format();
-  const ext = extname(output).toLowerCase();
-  return ext === '.html' || ext === '.htm' ? 'html' : ext === '.md' ? 'md' : ext === '.json' ? 'json' : ext === '.csv' ? 'csv' : 'plain';
-}
-
 /** Builds the view for `format`: the HTML module is imported only for --format html. */
 export async function kpiViewFor(ctx: Ctx, report: KpiReport, format: Format): Promise<View> {
   const t = ctx.t.bind(ctx);
@@ -55,12 +46,5 @@ export async function reportKpiRun(o: ReportKpiOptions, ctx: Ctx): Promise<void>
   // The view's module loads alongside the report's (kpiViewFor below finds it loaded): one wait for both, not two.
   const [{ kpiReport }] = await Promise.all([import('../../../domain/reports/kpi.js'), import('../../views/kpi.js')]);
   const report = kpiReport(ctx.db(), { date: o.date, period: o.period, from: o.from, to: o.to, shop: o.shop, compare: o.compare }, ctx.now());
-  const format = outputFormat(ctx, o.output);
-  const view = await kpiViewFor(ctx, report, format);
-  if (o.output === undefined || o.output === '-') {
-    await ctx.print(view);
-    return;
-  }
-  writeOutput(ctx, o.output, await render(view, format, false, false));
-  ctx.info(ctx.t('report.daily.wrote', { path: o.output }));
+  await printReport(ctx, await kpiViewFor(ctx, report, outputFormat(ctx, o.output)), o.output);
 }

@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { verb } from '../../verb.js';
 import { periodFlags, withPeriod, type PeriodFlags } from './flags.js';
+import { printReport } from './output.js';
 
 export interface ReportSalesOptions extends PeriodFlags {
+  output?: string;
   by?: string;
 }
 
@@ -18,10 +20,10 @@ export function reportSalesCommand(ctx: Ctx, run = reportSalesRun): Command {
     ctx,
   )
     .option('--by <day|week|month>', ctx.t('rpt.opt.by'))
-    .action((o) => run({ ...periodFlags(o), by: o.by }, ctx));
+    .action((o) => run({ ...periodFlags(o), by: o.by, output: o.output }, ctx));
 }
 
 export async function reportSalesRun(o: ReportSalesOptions, ctx: Ctx): Promise<void> {
   const [{ salesReport }, { salesView }] = await Promise.all([import('../../../domain/reports/sales.js'), import('../../views/reports.js')]);
-  await ctx.print(salesView(ctx, salesReport(ctx.db(), o, ctx.now())));
+  await printReport(ctx, salesView(ctx, salesReport(ctx.db(), o, ctx.now())), o.output);
 }
