@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
 import { PROFILES } from '../../src/domain/imports/profiles/index.js';
+import { inEveryZone } from '../helpers/zones.js';
 
 const fixture = (name: string) => ({ name, bytes: readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)) });
 
 describe('Shopify orders_export', () => {
-  it('rebuilds multi-row orders with multi-line notes, offsets and statuses', () => {
+  it('rebuilds multi-row orders with multi-line notes, offsets and statuses, whatever the process zone', () => inEveryZone(() => {
     const r = parseOrderFiles([fixture('shopify-orders_export.csv')], PROFILES, { zone: 'Asia/Shanghai', currency: 'USD' });
     expect(r.files[0]).toMatchObject({ profile: expect.objectContaining({ id: 'shopify' }), encoding: 'utf-8', rows: 3 });
     expect(r.rejected).toEqual([]);
@@ -22,5 +23,5 @@ describe('Shopify orders_export', () => {
       ['TRAY-S', 1, 40000, 1],
     ]);
     expect(r.warnings).toEqual([]);
-  });
+  }));
 });
