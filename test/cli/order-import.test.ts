@@ -14,11 +14,14 @@ async function shopWithFile() {
 }
 
 describe('order import progress', () => {
-  it('draws a bar with megabytes, rate and time left on a terminal', async () => {
+  it('draws a bar with the orders done, their rate, megabytes and time left on a terminal', async () => {
     const s = await shopWithFile();
     const r = await s.run(['order', 'import', 'orders_export.csv'], { tty: true });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/importing.*\[.*\] \d+% · \d+\/\d+ MB · [\d.]+ MB\/s · ETA/);
+    expect(r.stderr).toMatch(/importing.*\[.*\] \d+% · [\d,]+ orders · [\d,]+\/s · \d+\/\d+ MB · ETA/);
+    const counts = [...r.stderr.matchAll(/· ([\d,]+) orders ·/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(Math.max(...counts)).toBeGreaterThan(0);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(6000);
     expect(r.stderr).toContain('6000 new');
   });
 

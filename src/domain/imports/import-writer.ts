@@ -16,10 +16,10 @@ try {
   const db = openDatabase(job.db);
   try {
     const mapping = job.options.mapping ? mappingProfile(job.options.mapping.json, job.options.mapping.file) : undefined;
-    const onProgress = (done: number, total: number) => {
+    const onProgress = (done: number, total: number, orders: number) => {
       if (Date.now() - shown < PROGRESS_EVERY_MS && done < total) return;
       shown = Date.now();
-      post({ type: 'progress', done, total });
+      post({ type: 'progress', done, total, orders });
     };
     try {
       post({ type: 'done', results: await importOrderFilesInWorker(db, job.inputs, { ...job.options, mapping, onProgress }, job.now) });

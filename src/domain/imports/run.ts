@@ -19,7 +19,8 @@ export interface ImportOptions {
   /** A profile from a --mapping file, used instead of the built-in ones. */
   mapping?: Profile;
   /** Bytes read of the import's files, and their size. */
-  onProgress?: (done: number, total: number) => void;
+  /** Bytes read of `total`, and orders applied so far. */
+  onProgress?: (done: number, total: number, orders: number) => void;
   /** When report indexes are set aside for a bulk load (default BULK_RULE). */
   bulkRule?: BulkRule;
 }
@@ -108,16 +109,21 @@ function prepareUnit(db: Db, unit: Reading[], options: ImportOptions, now: numbe
 function importUnit(db: Db, unit: Reading[], options: ImportOptions, now: number): ImportResult {
   const { total, ctx, start } = prepareUnit(db, unit, options, now);
   let read = 0;
-  const onBytes = (bytes: number) => options.onProgress?.((read += bytes), total);
+  let applied = 0;
+  const onBytes = (bytes: number) => options.onProgress?.((read += bytes), total, applied);
   try {
     return readOrders(
       unit,
       ctx,
       (orders, log) => {
         read = 0;
+        applied = 0;
         return writeTransaction(db, () => {
           const run = start();
-          for (const order of orders) run.apply(order, log.rejected.length);
+          for (const order of orders) {
+            run.apply(order, log.rejected.length);
+            applied++;
+          }
           return run.finish(fileReadings(unit), log);
         });
       },

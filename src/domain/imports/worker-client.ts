@@ -59,6 +59,7 @@ async function readWith(db: Db, script: URL, unit: Reading[], prepared: Prepared
   const worker = new Worker(script, { workerData: job, resourceLimits: buffered ? undefined : READER_LIMITS });
   let run: UnitImport | null = null;
   let read = 0;
+  let applied = 0;
   try {
     for await (const [message] of messages<WorkerMessage>(worker)) {
       if (message.type === 'start') {
@@ -66,10 +67,13 @@ async function readWith(db: Db, script: URL, unit: Reading[], prepared: Prepared
         db.exec('BEGIN IMMEDIATE');
         run = prepared.start();
         read = 0;
+        applied = 0;
       } else if (message.type === 'progress') {
-        options.onProgress?.((read += message.bytes), prepared.total);
+        options.onProgress?.((read += message.bytes), prepared.total, applied);
       } else if (message.type === 'orders') {
         for (const order of message.orders) run!.applySealed(order, message.rejected);
+        applied += message.orders.length;
+        options.onProgress?.(read, prepared.total, applied);
         Atomics.add(control, 1, 1);
         Atomics.notify(control, 1);
       } else if (message.type === 'end') {
@@ -95,11 +99,11 @@ async function readWith(db: Db, script: URL, unit: Reading[], prepared: Prepared
  * The whole import in a writer thread with its own connection to `job.db` (the reader threads under it), so
  * no heap in the process grows with the file; this thread only draws the progress bar.
  */
-export async function importInWriter(script: URL, job: WriterJob, onProgress?: (done: number, total: number) => void): Promise<ImportResult[]> {
+export async function importInWriter(script: URL, job: WriterJob, onProgress?: (done: number, total: number, orders: number) => void): Promise<ImportResult[]> {
   const worker = new Worker(script, { workerData: job, resourceLimits: WRITER_LIMITS });
   try {
     for await (const [message] of messages<WriterMessage>(worker)) {
-      if (message.type === 'progress') onProgress?.(message.done, message.total);
+      if (message.type === 'progress') onProgress?.(message.done, message.total, message.orders);
       else if (message.type === 'done' && message.error) throw new PartialImport(message.results, reviveError(message.error));
       else if (message.type === 'done') return message.results;
       else throw reviveError(message.error);

@@ -50,7 +50,7 @@ export interface WriterJob {
 }
 
 export type WriterMessage =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; done: number; total: number; orders: number }
   /** Every file imported, or those before the one that failed (`error`): each file is its own transaction. */
   | { type: 'done'; results: ImportResult[]; error?: SerializedError }
   | { type: 'error'; error: SerializedError };

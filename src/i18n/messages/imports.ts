@@ -46,6 +46,7 @@ export const importsEn = {
   'import.opt.rejects': 'where --skip-bad writes rejected rows (default FILE.rejects.csv)',
   'import.opt.mapping': 'a JSON file mapping your CSV\'s columns onto order fields (see templates/order-mapping.json)',
   'import.progress': 'importing',
+  'import.progress.orders': 'orders',
   'unmatched.summary': 'imported order lines that match no SKU yet (link them with "product link")',
   'unmatched.none': 'Every order line has its SKU.',
   'importNoun.summary': 'order imports: history',

@@ -48,6 +48,7 @@ export const importsZh: Record<keyof typeof importsEn, string> = {
   'import.opt.rejects': '--skip-bad 写入错误行的文件（默认 FILE.rejects.csv）',
   'import.opt.mapping': '把你的 CSV 各列映射到订单字段的 JSON 文件（参见 templates/order-mapping.json）',
   'import.progress': '导入中',
+  'import.progress.orders': '单',
   'unmatched.summary': '尚未匹配到 SKU 的导入订单行（用 "product link" 关联）',
   'unmatched.none': '所有订单行都已匹配 SKU。',
   'importNoun.summary': '订单导入：历史记录',

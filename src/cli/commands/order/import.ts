@@ -47,7 +47,7 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
   const db = ctx.db();
   const writer = bundledScript('import-writer.js');
   const path = ctx.dbPath();
-  const progress = await progressBar(ctx, ctx.t('import.progress'), 'bytes');
+  const progress = await progressBar(ctx, ctx.t('import.progress'), 'bytes', ctx.t('import.progress.orders'));
   let results: ImportResult[];
   // A later file's failure leaves the earlier files imported (each is its own transaction): they are reported first.
   let failure: unknown;
