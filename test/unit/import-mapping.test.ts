@@ -42,4 +42,23 @@ describe('custom mapping', () => {
     const r = parseOrderFiles([{ name: 'x.csv', bytes: Buffer.from(csv) }], [mappingProfile(template, 'm.json')], { zone: 'UTC', currency: 'CNY' });
     expect(r.rejected.map((x) => [x.line, x.detail.key])).toEqual([[2, 'import.unknownStatus']]);
   });
+
+  it('reads day-first dates by its dateFormat, in its zone, whatever the process zone; a cell that does not fit is a rejected row', () => {
+    const mapping = JSON.stringify({ name: 'eu-erp', timezone: 'Europe/Berlin', dateFormat: 'dd.MM.yyyy HH:mm', columns: { orderId: 'No', placedAt: 'Date', title: 'Item', quantity: 'Qty', unitPrice: 'Price' } });
+    const csv = ['No,Date,Item,Qty,Price', 'A,05.04.2026 10:00,Tea,1,9.50', 'B,29.03.2026 02:30,Tea,1,9.50', 'C,2026-04-05 10:00,Tea,1,9.50', 'D,31.02.2026 10:00,Tea,1,9.50'].join('\n');
+    inEveryZone(() => {
+      const r = parseOrderFiles([{ name: 'eu.csv', bytes: Buffer.from(csv) }], [mappingProfile(mapping, 'eu.json')], { zone: 'UTC', currency: 'EUR' });
+      // 5 April, not 4 May; 02:30 on 29 March does not exist in Berlin (clocks go 02:00 → 03:00): read as 03:30 CEST.
+      expect(r.orders.map((o) => [o.platformOrderId, new Date(o.placedAt!).toISOString()])).toEqual([
+        ['A', '2026-04-05T08:00:00.000Z'],
+        ['B', '2026-03-29T01:30:00.000Z'],
+      ]);
+      expect(r.rejected.map((x) => [x.line, x.detail.key, x.detail.params?.format])).toEqual([
+        [4, 'import.badDateFormat', 'dd.MM.yyyy HH:mm'],
+        [5, 'import.badDateFormat', 'dd.MM.yyyy HH:mm'],
+      ]);
+    });
+    expect(() => parseMapping(JSON.stringify({ dateFormat: 'HH:mm', columns: { orderId: 'a' } }), 'm.json')).toThrow(expect.objectContaining({ params: expect.objectContaining({ key: 'dateFormat' }) }));
+    expect(parseMapping(JSON.stringify({ dateFormat: 'yyyy年M月d日', columns: { orderId: 'a' } }), 'm.json').dateFormat!.parse('2026年4月5日', 'Asia/Shanghai')).toBe(Date.parse('2026-04-04T16:00:00Z'));
+  });
 });

@@ -82,7 +82,7 @@ const offsets = new Map<string, Map<number, number>>();
  * a zone lookup through Intl costs microseconds. An hour whose two ends have different offsets (a change
  * inside it) is never remembered; a skipped or repeated hour resolves as wallTimeToInstant resolves it.
  */
-function zonedInstant(zone: string, y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+export function zonedInstant(zone: string, y: number, mo: number, d: number, h: number, mi: number, s: number): number {
   let hours = offsets.get(zone);
   if (!hours) offsets.set(zone, (hours = new Map()));
   const hour = ((y * 12 + mo) * 31 + d) * 24 + h;

@@ -2,6 +2,7 @@ import { invalidData } from '../errors.js';
 import { ORDER_STATUSES, type OrderStatus } from '../orders/types.js';
 import { PLATFORMS, type Platform } from '../shops/types.js';
 import { count, instant, mapStatus, money, normalizeHeader, text } from './clean.js';
+import { dateFormat, formattedInstant, type DateFormat } from './date-format.js';
 import type { Profile, RowRecord } from './types.js';
 
 /** Order fields a mapping may take from a column (README "Custom mapping"). */
@@ -12,13 +13,15 @@ const FIELDS = [
   'subtotal', 'shipping', 'discount', 'tax', 'total', 'paid', 'refunded', 'buyerNote', 'sellerMemo', 'carrier', 'tracking',
 ] as const;
 type Field = (typeof FIELDS)[number];
-const KEYS = ['name', 'platform', 'timezone', 'currency', 'columns', 'statusMap', 'lines'] as const;
+const KEYS = ['name', 'platform', 'timezone', 'currency', 'dateFormat', 'columns', 'statusMap', 'lines'] as const;
 
 export interface Mapping {
   name: string;
   platform: Platform;
   timezone?: string;
   currency?: string;
+  /** How the file writes its times (date-fns tokens); without one, the usual forms are recognised. */
+  dateFormat?: DateFormat;
   columns: Partial<Record<Field, string>>;
   statusMap: Record<string, OrderStatus>;
   lines: 'one-per-row' | 'one-per-order';
@@ -56,12 +59,15 @@ export function parseMapping(json: string, file: string): Mapping {
   if (!(PLATFORMS as readonly string[]).includes(String(platform))) throw fail('platform', PLATFORMS.join(', '));
   const lines = raw.lines ?? 'one-per-row';
   if (lines !== 'one-per-row' && lines !== 'one-per-order') throw fail('lines', 'one-per-row, one-per-order');
-  for (const k of ['name', 'timezone', 'currency'] as const) if (raw[k] !== undefined && typeof raw[k] !== 'string') throw fail(k);
+  for (const k of ['name', 'timezone', 'currency', 'dateFormat'] as const) if (raw[k] !== undefined && typeof raw[k] !== 'string') throw fail(k);
+  const format = raw.dateFormat === undefined ? undefined : dateFormat(raw.dateFormat as string);
+  if (format === null) throw fail('dateFormat', 'yyyy or yy, MM or M, dd or d; HH or H, mm, ss');
   return {
     name: (raw.name as string | undefined) ?? file,
     platform: platform as Platform,
     timezone: raw.timezone as string | undefined,
     currency: raw.currency as string | undefined,
+    dateFormat: format,
     columns: Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, normalizeHeader(String(v))])) as Mapping['columns'],
     statusMap,
     lines,
@@ -87,7 +93,8 @@ export function mappingProfile(json: string, file: string): Profile {
       const zone = m.timezone ?? ctx.zone;
       const currency = get('currency') ?? m.currency ?? ctx.currency;
       const amount = (f: Field) => (col(f) === undefined ? null : money(row, col(f)!, currency));
-      const when = (f: Field) => (col(f) === undefined ? null : instant(row, col(f)!, zone));
+      const format = m.dateFormat;
+      const when = (f: Field) => (col(f) === undefined ? null : format ? formattedInstant(get(f), col(f)!, format, zone) : instant(row, col(f)!, zone));
       const statusText = get('status');
       const title = get('title');
       const quantity = col('quantity') === undefined ? 1 : count(row, col('quantity')!);
