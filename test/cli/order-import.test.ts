@@ -69,3 +69,24 @@ describe('order import of several files, a later one bad', () => {
     expect(history.imports.map((i: { files: { name: string }[] }) => i.files[0]!.name)).toEqual(['good.csv']);
   });
 });
+
+describe('order import of files with nothing in them', () => {
+  it('says an empty file is empty (exit 5), a header without rows has no orders, and a dry run would import the good rows', async () => {
+    const s = withDb();
+    expect((await s.run(['shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai'])).code).toBe(0);
+    writeFileSync(join(s.dir, 'empty.csv'), '\uFEFF\r\n');
+    const empty = await s.run(['order', 'import', 'empty.csv']);
+    expect(empty.code).toBe(5);
+    expect(empty.stderr).toContain('empty.csv is empty: not even a header row');
+    const csv = shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', total: '1,2,3', lines: [['TEA', 1, '10.00']] })]);
+    writeFileSync(join(s.dir, 'header.csv'), csv.toString('utf8').split('\n')[0]!);
+    const header = await s.run(['order', 'import', 'header.csv']);
+    expect(header.code).toBe(0);
+    expect(header.stderr).toContain('header.csv: a header and no orders; nothing to import');
+    writeFileSync(join(s.dir, 'some-bad.csv'), csv);
+    const dry = await s.run(['order', 'import', 'some-bad.csv', '--dry-run', '--skip-bad']);
+    expect(dry.code).toBe(5);
+    expect(dry.stderr).toContain('1 bad row(s) written to some-bad.csv.rejects.csv; the good rows would be imported');
+    expect(dry.stderr).toContain('dry run: nothing was written');
+  });
+});

@@ -246,6 +246,7 @@ function readOne(input: InputFile, profiles: readonly Profile[], notUtf8At?: num
     if (error instanceof NotUtf8 && notUtf8At === undefined) return readOne(input, profiles, error.offset);
     throw error;
   }
+  if (first.every((record) => record.cells.every((cell) => cell.trim() === ''))) throw invalidData('import.emptyFile', { file: input.name }, { key: 'import.emptyFile.hint' });
   const detected = detect(first, profiles);
   if ('closest' in detected) {
     throw invalidData(

@@ -68,7 +68,8 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
     for (const w of r.warnings) ctx.warn(formatDetail(w, t));
     if (r.negativeStock.length > 0) ctx.warn(t('import.negativeStock', { skus: r.negativeStock.slice(0, 10).join(', ') + (r.negativeStock.length > 10 ? ' …' : '') }));
     const nothing = r.orders.new + r.orders.updated === 0 && r.rejected === 0;
-    ctx.info(nothing ? t('import.nothingChanged', { file: r.file }) : t('import.summary', { file: r.file, ...r.orders, lines: r.lines, rejected: r.rejected }));
+    const none = nothing && r.orders.unchanged === 0;
+    ctx.info(none ? t('import.noRows', { file: r.file }) : nothing ? t('import.nothingChanged', { file: r.file }) : t('import.summary', { file: r.file, ...r.orders, lines: r.lines, rejected: r.rejected }));
     if (r.dryRun) ctx.info(t('import.dryRun'));
   }
   const rejects = results.flatMap((r) => r.rejects);
@@ -77,7 +78,7 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
     const { stringify } = await import('csv-stringify/sync');
     const rows = rejects.map((r) => [r.file, r.line, formatDetail({ key: r.detail.key, params: r.detail.params }, t), ...r.cells]);
     writeOutput(ctx, target, `\uFEFF${stringify([['file', 'line', 'reason', 'cells…'], ...rows], { record_delimiter: 'windows' })}`);
-    ctx.warn(t('import.rejectedSome', { count: rejects.length, rejects: target }));
+    ctx.warn(t(o.dryRun ? 'import.rejectedSomeDryRun' : 'import.rejectedSome', { count: rejects.length, rejects: target }));
     ctx.exitCode = EXIT.invalidData;
   }
   const lines = results.map((r) =>
