@@ -1,5 +1,5 @@
 // Report benchmark. Whole-process wall time, in one run, of
-//   · `shopkeep report kpi --period month --json`   (1–11 Nov, the month so far, compared with the 11 days before)
+//   · `shopkeep report kpi --period month --json`   (1–10 Nov, the month so far, compared with 1–10 Oct)
 //   · `shopkeep report products --json`             (last 30 days ending yesterday: bestsellers, slow movers, ABC, margin)
 // beside the `sqlite3` shell running the equivalent aggregates (printed below with --sql) on the same file: a
 // database of 300,000 orders over a year for two shops (Taobao CNY, Shopify USD; bench/orders/generate.js with 3.3 lines an order, so ≈ 1,000,000 lines; reused
@@ -30,7 +30,10 @@ const RATIO = 2;
 const LIMIT_MS = 500;
 const DAY = 86_400_000;
 const Database = createRequire(join(root, 'package.json'))('better-sqlite3');
-const env = { ...process.env, NO_COLOR: '1', SHOPKEEP_NOW: new Date(NOW).toISOString() };
+// The reports run four hours after the last order (14:00 on the 12th in Beijing, 01:00 in New York): the 11th has
+// ended in both shops' zones, so the month so far is 1–11 November for report kpi as for the sibling reports.
+const REPORT_NOW = NOW + 4 * 3_600_000;
+const env = { ...process.env, NO_COLOR: '1', SHOPKEEP_NOW: new Date(REPORT_NOW).toISOString() };
 
 if (!existsSync(join(root, 'dist'))) {
   console.error('Build first: npm run build');
@@ -183,9 +186,9 @@ function zoneMidnight(day, zone) {
 const range = (fromDay, toDay, zone) => ({ from: zoneMidnight(fromDay, zone), until: zoneMidnight(ymd(Date.parse(`${toDay}T00:00:00Z`) + DAY), zone) });
 const hoursOffset = (zone, at) => Math.round((zoneMidnight(ymd(at), zone) - Date.parse(`${ymd(at)}T00:00:00Z`)) / -60_000); // minutes east of UTC
 
-const YESTERDAY = '2026-11-11';
+const YESTERDAY = '2026-11-11'; // in every shop's zone at REPORT_NOW
 const MONTH = { fromDay: '2026-11-01', toDay: YESTERDAY };
-const PREVIOUS = { fromDay: '2026-10-21', toDay: '2026-10-31' }; // --compare previous: the same number of days just before
+const PREVIOUS = { fromDay: '2026-10-01', toDay: '2026-10-11' }; // --compare previous: for a month, the month before, day for day
 const PRODUCTS = { fromDay: '2026-10-13', toDay: YESTERDAY }; // the sibling reports' default: the last 30 days ending yesterday
 const TREND = { fromDay: '2026-10-29', toDay: YESTERDAY }; // the trend shows at least 14 days ending with the period
 
@@ -218,9 +221,9 @@ function kpiSql() {
         `SELECT channel, currency, sum(spend), sum(impressions), sum(clicks), sum(revenue) FROM ad_daily
           WHERE shop_id = ${s} AND day BETWEEN '${p.fromDay}' AND '${p.toDay}' GROUP BY channel, currency;`,
         `SELECT sum(opened_at >= ${from} AND opened_at < ${until}), sum(resolved_at >= ${from} AND resolved_at < ${until}) FROM ticket WHERE shop_id = ${s};`,
-        `SELECT sum(first_response_due >= ${from} AND first_response_due < ${until} AND coalesce(first_response_at, resolved_at, ${NOW}) > first_response_due),
+        `SELECT sum(first_response_due >= ${from} AND first_response_due < ${until} AND coalesce(first_response_at, resolved_at, ${REPORT_NOW}) > first_response_due),
            sum(resolution_due >= ${from} AND resolution_due < ${until} AND CASE WHEN resolved_at IS NOT NULL THEN resolved_at > resolution_due
-             WHEN status = 'pending' THEN updated_at > resolution_due ELSE ${NOW} > resolution_due END) FROM ticket WHERE shop_id = ${s};`,
+             WHEN status = 'pending' THEN updated_at > resolution_due ELSE ${REPORT_NOW} > resolution_due END) FROM ticket WHERE shop_id = ${s};`,
         `SELECT r.sku_id, count(*), sum(r.rating), sum(r.rating <= 3) FROM review r WHERE r.reviewed_at >= ${from} AND r.reviewed_at < ${until} AND r.shop_id = ${s} GROUP BY r.sku_id;`,
         // returns per SKU ("a rise in returns")
         `SELECT l.sku_id, count(DISTINCT r.id) FROM return_request r JOIN return_line rl ON rl.return_id = r.id JOIN order_line l ON l.id = rl.order_line_id
@@ -317,6 +320,10 @@ function once(c) {
 // Warm-up (untimed) and a look at the outputs.
 const parse = (r) => (r.stdout === null ? null : JSON.parse(r.stdout));
 const kpiOut = parse(once(commands.kpi));
+// The twin's periods are written out above: a report that compares with other days would make them unequal work.
+for (const [what, got, want] of [['period', kpiOut?.period, MONTH], ['compare', kpiOut?.compare, PREVIOUS]]) {
+  if (got && (got.from !== want.fromDay || got.to !== want.toDay)) throw new Error(`report kpi's ${what} is ${got.from}..${got.to}, the twin's ${want.fromDay}..${want.toDay}: update the twin`);
+}
 const productsOut = parse(once(commands.products));
 for (const c of [commands.kpiSql, commands.productsSql]) once(c);
 

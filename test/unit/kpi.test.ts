@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addProduct } from '../../src/domain/catalog/products.js';
 import { addOrder } from '../../src/domain/orders/create.js';
 import { kpiReport, metric, metricValues, type KpiSection } from '../../src/domain/reports/kpi.js';
-import { instantRange } from '../../src/domain/reports/period.js';
+import { instantRange, previousPeriod, type Period } from '../../src/domain/reports/period.js';
 import { addShop } from '../../src/domain/shops/shops.js';
 import { kpiJson, kpiRows } from '../../src/cli/views/kpi.js';
 import { sparkline } from '../../src/cli/views/sparkline.js';
@@ -177,6 +177,20 @@ describe('time zones and currencies', () => {
     expect(value(r.totals[0]!, 'conversionRate')).toBeCloseTo(3 / 200, 10);
     const json = kpiJson(r);
     expect(json.totals.map((x) => x.currency)).toEqual(['CNY']);
+  });
+});
+
+describe('the comparison period', () => {
+  const p = (kind: Period['kind'], fromDay: string, toDay: string): Period => ({ kind, fromDay, toDay });
+  it('is the days just before for a day, a week or a range, and the month before, day for day, for a month', () => {
+    expect(previousPeriod(p('day', '2026-11-20', '2026-11-20'))).toEqual(p('day', '2026-11-19', '2026-11-19'));
+    expect(previousPeriod(p('week', '2026-11-16', '2026-11-19'))).toEqual(p('week', '2026-11-09', '2026-11-12'));
+    expect(previousPeriod(p('range', '2026-11-01', '2026-11-10'))).toEqual(p('range', '2026-10-22', '2026-10-31'));
+    expect(previousPeriod(p('month', '2026-11-01', '2026-11-19'))).toEqual(p('month', '2026-10-01', '2026-10-19'));
+    expect(previousPeriod(p('month', '2026-10-01', '2026-10-31'))).toEqual(p('month', '2026-09-01', '2026-09-30'));
+    expect(previousPeriod(p('month', '2026-03-01', '2026-03-31'))).toEqual(p('month', '2026-02-01', '2026-02-28'));
+    expect(previousPeriod(p('month', '2026-03-01', '2026-03-30'))).toEqual(p('month', '2026-02-01', '2026-02-28'));
+    expect(previousPeriod(p('month', '2026-01-01', '2026-01-15'))).toEqual(p('month', '2025-12-01', '2025-12-15'));
   });
 });
 

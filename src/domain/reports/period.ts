@@ -73,11 +73,27 @@ export function periodDays(p: Pick<Period, 'fromDay' | 'toDay'>): string[] {
   return days;
 }
 
-/** The same number of days just before. */
+/** The same number of days just before; a week (so far) the same weekdays a week before; a month the month before. */
 export function previousPeriod(p: Period): Period {
+  if (p.kind === 'month') return previousMonth(p);
   const n = periodDays(p).length;
-  const from = addDays(parseDay(p.fromDay, 'from'), -n);
+  const from = addDays(parseDay(p.fromDay, 'from'), p.kind === 'week' ? -7 : -n);
   return { kind: p.kind, fromDay: dayText(from), toDay: dayText(addDays(from, n - 1)) };
+}
+
+/**
+ * A month (or the month so far) against the month before, as 生意参谋 and Shopify compare months: 1–19 November
+ * with 1–19 October, all of October with all of September (a shorter month ends on its last day).
+ */
+function previousMonth(p: Period): Period {
+  const from = parseDay(p.fromDay, 'from');
+  const to = parseDay(p.toDay, 'to');
+  const y = from.getUTCFullYear();
+  const m = from.getUTCMonth();
+  const lastBefore = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const whole = to.getUTCDate() === new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const end = whole ? lastBefore : Math.min(to.getUTCDate(), lastBefore);
+  return { kind: p.kind, fromDay: dayText(new Date(Date.UTC(y, m - 1, 1))), toDay: dayText(new Date(Date.UTC(y, m - 1, end))) };
 }
 
 /** The same dates a year earlier (29 February becomes the 28th). */

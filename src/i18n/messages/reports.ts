@@ -12,7 +12,7 @@ export const reportsEn = {
   'report.opt.from': 'first day (YYYY-MM-DD), with --to',
   'report.opt.to': 'last day (YYYY-MM-DD, inclusive), with --from',
   'report.opt.shop': 'one shop (default: every shop, each in its own zone and currency)',
-  'report.opt.compare': 'compare with: previous (the same number of days just before) or yoy (the same dates a year earlier)',
+  'report.opt.compare': 'compare with: previous (the same number of days just before; a month with the month before) or yoy (the same dates a year earlier)',
   'report.opt.explain': 'print the definition of every figure and exit',
   'report.opt.output': 'write to FILE instead of stdout (written whole or not at all)',
   'report.opt.outDir': 'directory for the dated file (default: ./reports)',

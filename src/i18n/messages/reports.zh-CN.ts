@@ -14,7 +14,7 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'report.opt.from': '起始日（YYYY-MM-DD），与 --to 一起使用',
   'report.opt.to': '结束日（YYYY-MM-DD，含当天），与 --from 一起使用',
   'report.opt.shop': '只看一个店铺（默认：全部店铺，各按自己的时区和币种）',
-  'report.opt.compare': '对比：previous（紧挨着的前一段同样天数）或 yoy（去年同期）',
+  'report.opt.compare': '对比：previous（紧挨着的前一段同样天数；按月时与上月同期）或 yoy（去年同期）',
   'report.opt.explain': '列出每个指标的定义后退出',
   'report.opt.output': '写入文件而不是标准输出（要么完整写入，要么不写）',
   'report.opt.outDir': '存放带日期文件的目录（默认：./reports）',
