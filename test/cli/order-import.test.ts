@@ -90,3 +90,30 @@ describe('order import of files with nothing in them', () => {
     expect(dry.stderr).toContain('dry run: nothing was written');
   });
 });
+
+describe('order import --dry-run', () => {
+  it('names what would change: orders it would add, and each status it would move', async () => {
+    const s = withDb();
+    expect((await s.run(['shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai'])).code).toBe(0);
+    const order = (name: string, fulfillment = 'unfulfilled', total = '10.00') => shopifyOrder(name, { financial: 'paid', fulfillment, total, lines: [['TEA', 1, '10.00']] });
+    writeFileSync(join(s.dir, 'day1.csv'), shopifyCsv([...order('#1'), ...order('#2')]));
+    expect((await s.run(['order', 'import', 'day1.csv'])).code).toBe(0);
+    writeFileSync(join(s.dir, 'day2.csv'), shopifyCsv([...order('#1'), ...order('#2', 'fulfilled'), ...order('#3')]));
+    const dry = await s.run(['order', 'import', 'day2.csv', '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      dryRun: true,
+      orders: { new: 1, updated: 1, unchanged: 1 },
+      changes: [
+        { order: '#2', outcome: 'updated', previous: 'paid', status: 'shipped' },
+        { order: '#3', outcome: 'new', previous: null, status: 'paid' },
+      ],
+    });
+    expect(dry.stderr).toContain('would change #2: paid → shipped');
+    expect(dry.stderr).toContain('would add #3 (paid)');
+    const zh = await s.run(['--lang', 'zh-CN', 'order', 'import', 'day2.csv', '--dry-run']);
+    expect(zh.stderr).toContain('将更新 #2：已付款 → 已发货');
+    const after = JSON.parse((await s.run(['--json', 'order', 'list'])).stdout);
+    expect(JSON.stringify(after)).not.toContain('#3');
+  });
+});

@@ -114,6 +114,9 @@ export interface ApplyResult {
   outcome: Outcome;
   lines: number;
   negative: string[];
+  /** The order's status after, and for an order that was there, before. */
+  status?: OrderStatus;
+  previous?: OrderStatus;
 }
 
 /**
@@ -143,12 +146,13 @@ function lookUp(db: Db, shop: Shop, platformOrderId: string, currency: string | 
 }
 
 function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: ReturnType<typeof lookUp>, source: string, now: number, cache: ImportCache): ApplyResult {
-  if (!found) return { outcome: 'new', lines: imported.lines.length, negative: createOrder(db, shop, imported, hash, source, now, cache) };
+  if (!found) return { outcome: 'new', lines: imported.lines.length, negative: createOrder(db, shop, imported, hash, source, now, cache), status: imported.status ?? 'paid' };
   // New orders so far are written first, so stock movements stay in the file's order.
   cache.newOrders.flush(db);
   // An order shopkeep already had (added by hand, or exported and read back) counts as changed only if it does.
   const before = snapshot(db, found.id);
   const order = q.orderById(db, found.id)!;
+  const previous = order.status;
   const { imported: known, shipments } = withStandIns(db, order, withKnownPrices(db, order.id, imported), now, cache);
   updateFields(db, order, known, now);
   const negative = syncLines(db, shop, order, known, now, cache);
@@ -157,7 +161,7 @@ function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: R
   syncShipment(db, order, imported, now);
   q.saveOrder(db, order, now);
   iq.setImportHash(db, order.id, hash);
-  return { outcome: snapshot(db, order.id) === before ? 'unchanged' : 'updated', lines: imported.lines.length, negative };
+  return { outcome: snapshot(db, order.id) === before ? 'unchanged' : 'updated', lines: imported.lines.length, negative, status: order.status, previous };
 }
 
 /**

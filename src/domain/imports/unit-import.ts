@@ -24,7 +24,19 @@ export interface ImportResult {
   warnings: Detail[];
   rejects: Rejected[];
   negativeStock: string[];
+  /** A dry run's first orders it would add or change (at most DRY_RUN_LISTED). */
+  changes?: DryRunChange[];
 }
+
+export interface DryRunChange {
+  order: string;
+  outcome: 'new' | 'updated';
+  status: string | null;
+  previous: string | null;
+}
+
+/** Orders a dry run lists by name; the counts cover the rest. */
+export const DRY_RUN_LISTED = 50;
 
 /** Thrown to roll a dry run back, carrying what it would have done. */
 export class DryRun {
@@ -49,6 +61,7 @@ export class UnitImport {
   private readonly cache = new ImportCache();
   private lines = 0;
   private readonly bulk: BulkLoad;
+  private readonly changes: DryRunChange[] = [];
 
   constructor(
     private readonly db: Db,
@@ -81,6 +94,9 @@ export class UnitImport {
       // Applying refuses an order (another currency) before it writes anything: no savepoint needed.
       const applied = apply();
       this.counts[applied.outcome]++;
+      if (this.options.dryRun && applied.outcome !== 'unchanged' && this.changes.length < DRY_RUN_LISTED) {
+        this.changes.push({ order: order.platformOrderId, outcome: applied.outcome, status: applied.status ?? null, previous: applied.previous ?? null });
+      }
       this.lines += applied.lines;
       applied.negative.forEach((code) => this.negative.add(code));
       this.bulk.consider(this.db, this.counts);
@@ -113,7 +129,7 @@ export class UnitImport {
       rejects,
       negativeStock: [...this.negative].sort(),
     };
-    if (this.options.dryRun) throw new DryRun(result);
+    if (this.options.dryRun) throw new DryRun({ ...result, changes: this.changes });
     this.bulk.finish(this.db);
     iq.insertImportRun(this.db, {
       shopId: this.shop.id,

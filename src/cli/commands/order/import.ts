@@ -1,6 +1,8 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportResult } from '../../../domain/imports/run.js';
+import type { DryRunChange } from '../../../domain/imports/unit-import.js';
+import type { MessageKey } from '../../../i18n/index.js';
 import type { Ctx } from '../../context.js';
 import { EXIT, formatDetail } from '../../errors.js';
 import { readInput, writeOutput } from '../../files.js';
@@ -70,7 +72,12 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
     const nothing = r.orders.new + r.orders.updated === 0 && r.rejected === 0;
     const none = nothing && r.orders.unchanged === 0;
     ctx.info(none ? t('import.noRows', { file: r.file }) : nothing ? t('import.nothingChanged', { file: r.file }) : t('import.summary', { file: r.file, ...r.orders, lines: r.lines, rejected: r.rejected }));
-    if (r.dryRun) ctx.info(t('import.dryRun'));
+    if (r.dryRun) {
+      for (const c of (r.changes ?? []).slice(0, SHOWN_CHANGES)) ctx.info(dryRunLine(ctx, c));
+      const more = r.orders.new + r.orders.updated - Math.min(SHOWN_CHANGES, r.changes?.length ?? 0);
+      if (more > 0) ctx.info(t('import.dryRun.more', { count: more }));
+      ctx.info(t('import.dryRun'));
+    }
   }
   const rejects = results.flatMap((r) => r.rejects);
   if (rejects.length > 0) {
@@ -82,10 +89,23 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
     ctx.exitCode = EXIT.invalidData;
   }
   const lines = results.map((r) =>
-    JSON.stringify({ file: r.file, profile: r.profile, shop: r.shop, encoding: r.encoding, orders: r.orders, lines: r.lines, rejected: r.rejected, dryRun: r.dryRun, bulkLoad: r.bulkLoad, warnings: r.warnings.length }),
+    JSON.stringify({
+      file: r.file, profile: r.profile, shop: r.shop, encoding: r.encoding, orders: r.orders, lines: r.lines, rejected: r.rejected, dryRun: r.dryRun, bulkLoad: r.bulkLoad, warnings: r.warnings.length,
+      ...(r.dryRun && { changes: r.changes ?? [] }),
+    }),
   );
   if (ctx.format() === 'json') ctx.io.stdout.write(`${lines.join('\n')}\n`);
   if (failure !== undefined) throw failure;
+}
+
+/** Orders a dry run names on stderr; JSON carries up to DRY_RUN_LISTED. */
+const SHOWN_CHANGES = 20;
+
+function dryRunLine(ctx: Ctx, c: DryRunChange): string {
+  const status = (s: string | null) => (s === null ? '' : ctx.t(`orderStatus.${s}` as MessageKey));
+  if (c.outcome === 'new') return ctx.t('import.dryRun.new', { order: c.order, status: status(c.status) });
+  if (c.previous !== null && c.status !== null && c.previous !== c.status) return ctx.t('import.dryRun.status', { order: c.order, from: status(c.previous), to: status(c.status) });
+  return ctx.t('import.dryRun.updated', { order: c.order });
 }
 
 async function loadMapping(ctx: Ctx, path: string) {
