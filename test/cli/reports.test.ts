@@ -54,6 +54,16 @@ describe('report sales', () => {
     ]);
   });
 
+  it('defaults to the 30 days ending with the last day over in every shop zone, or in the zone of --shop', async () => {
+    const { run } = setUp();
+    // 10:00 on the 25th in Beijing, 21:00 on the 24th in New York.
+    const now = '2026-11-25T02:00:00Z';
+    const all = JSON.parse((await run(['report', 'sales', '--json'], { now })).stdout);
+    expect(all.period).toMatchObject({ from: '2026-10-25', to: '2026-11-23' });
+    const one = JSON.parse((await run(['report', 'sales', '--shop', 'Tea House', '--json'], { now })).stdout);
+    expect(one.period).toMatchObject({ from: '2026-10-26', to: '2026-11-24' });
+  });
+
   it('gives CSV for free and plain rows in a pipe', async () => {
     const { run } = setUp();
     const csv = await run(['report', 'sales', '--period', 'week', '--by', 'week', '--format', 'csv']);

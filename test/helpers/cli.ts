@@ -19,6 +19,8 @@ export interface RunOptions {
   stdin?: string | Buffer;
   answers?: string[];
   cwd?: string;
+  /** The clock (default 2026-11-25T08:00:00Z). */
+  now?: string;
 }
 
 /** A scripted prompter: answers in order, records each question. */
@@ -53,7 +55,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
     env: { HOME: '/nonexistent', ...options.env },
     cwd: options.cwd ?? process.cwd(),
   };
-  const code = await runCli(argv, { io, prompter: scriptedPrompter([...(options.answers ?? [])], asked), now: () => Date.parse('2026-11-25T08:00:00Z') });
+  const code = await runCli(argv, { io, prompter: scriptedPrompter([...(options.answers ?? [])], asked), now: () => Date.parse(options.now ?? '2026-11-25T08:00:00Z') });
   return { code, stdout, stderr, asked };
 }
 

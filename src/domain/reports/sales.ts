@@ -2,7 +2,7 @@ import type { Db } from '../../db/open.js';
 import { reportShops, saleOrders, type ReportShop } from '../../db/queries/reports.js';
 import { usageError } from '../errors.js';
 import { defaultShop, findShop } from '../shops/shops.js';
-import { dayOf, instantRange, resolvePeriod, today, type Period, type PeriodInput } from './period.js';
+import { dayOf, instantRange, laggingZone, resolvePeriod, today, type Period, type PeriodInput } from './period.js';
 
 /** Options every sibling report takes: a period and optionally one shop. */
 export interface ReportScope extends PeriodInput {
@@ -28,21 +28,23 @@ export function lastDays(toDay: string, n: number): { fromDay: string; toDay: st
 
 /**
  * The shops and the period. Without --period/--from/--to/--date the sibling reports cover the last 30 days
- * ending yesterday. "Yesterday" is taken in the zone of --shop, else the default shop, else UTC; each shop
- * then maps the same calendar days onto its own instants.
+ * ending yesterday. "Yesterday" is that of --shop's zone, else the last day that has ended in every shop's zone
+ * (as report kpi has it); each shop then maps the same calendar days onto its own instants.
  */
 export function resolveScope(db: Db, input: ReportScope, now: number): Scope {
   const shop = input.shop === undefined ? defaultShop(db) : findShop(db, input.shop);
   const zone = shop?.timezone ?? 'UTC';
+  const shopId = input.shop === undefined ? undefined : shop!.id;
+  const shops = reportShops(db, shopId);
+  const periodZone = (shopId === undefined && laggingZone(shops.map((s) => s.timezone), now)) || zone;
   const explicit = input.period !== undefined || input.from !== undefined || input.to !== undefined || input.date !== undefined;
   let period: Period;
-  if (explicit) period = resolvePeriod(input, zone, now);
+  if (explicit) period = resolvePeriod(input, periodZone, now);
   else {
-    const yesterday = shiftDay(today(zone, now), -1);
+    const yesterday = shiftDay(today(periodZone, now), -1);
     period = { kind: 'range', ...lastDays(yesterday, 30) };
   }
-  const shopId = input.shop === undefined ? undefined : shop!.id;
-  return { period, zone, shops: reportShops(db, shopId), ...(shopId !== undefined && { shopId }) };
+  return { period, zone, shops, ...(shopId !== undefined && { shopId }) };
 }
 
 /** Whole positive numbers for --top, --days and friends. */
