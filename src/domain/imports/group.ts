@@ -37,7 +37,7 @@ export class OrderGrouper {
         const address = order.address as Record<string, unknown>;
         const more = value as Record<string, unknown>;
         for (const k in more) if (more[k] != null && more[k] !== '' && address[k] == null) address[k] = more[k];
-      } else if (value !== null && value !== undefined && fields[key] === null) {
+      } else if (value !== null && value !== undefined && (fields[key] === null || fields[key] === undefined)) {
         fields[key] = value;
       }
     }

@@ -57,6 +57,11 @@ export interface ImportOrderFields {
   sellerMemo: string | null;
   carrier: string | null;
   trackingNumber: string | null;
+  /**
+   * The status is the file's guess from its dates (an Etsy items file, eBay), not a state it names: it moves a stored
+   * order forward along paid → shipped → completed, never back, and never out of cancelled or on hold.
+   */
+  statusFromDates?: boolean;
 }
 
 /** One data row, read by a profile: order-level fields, a line, or both (several rows may build one order). */

@@ -97,6 +97,7 @@ export const ebayOrders: Profile = {
       const taxes = [sellerTax, included ? ebayTax : null].filter((v): v is number => v !== null);
       out.order = {
         status,
+        statusFromDates: true,
         currency,
         buyerId: text(row, 'buyer username'),
         buyerName: fold(text(row, 'buyer name')),

@@ -172,6 +172,7 @@ export const etsyItems: Profile = {
       orderId,
       order: {
         status: derived(shippedAt !== null, paidAt !== null),
+        statusFromDates: true,
         currency,
         buyerName: name,
         address: shipTo(row, name, joined(', ', firstText(row, 'ship address1', 'delivery address1'), firstText(row, 'ship address2', 'delivery address2'))),
