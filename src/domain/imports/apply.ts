@@ -153,7 +153,7 @@ function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: R
   const before = snapshot(db, found.id);
   const order = q.orderById(db, found.id)!;
   const previous = order.status;
-  const { imported: known, shipments } = withStandIns(db, order, withKnownPrices(db, order.id, imported), now, cache);
+  const { imported: known, shipments } = withStandIns(db, shop, order, withKnownPrices(db, order.id, imported), now, cache);
   updateFields(db, order, known, now);
   const negative = syncLines(db, shop, order, known, now, cache);
   // A shipment that held the stand-in now holds the lines that replaced it.
@@ -164,6 +164,9 @@ function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: R
   return { outcome: snapshot(db, order.id) === before ? 'unchanged' : 'updated', lines: imported.lines.length, negative, status: order.status, previous };
 }
 
+/** Platforms whose orders file alone gives stand-in lines (Taobao 订单报表, also a Tmall shop's; Etsy SoldOrders). */
+const STAND_IN_PLATFORMS: readonly string[] = ['taobao', 'tmall', 'etsy'];
+
 /**
  * The two halves of a Taobao or Etsy export imported in separate runs. The items half's lines replace the stand-in line
  * the orders half gave: the stand-in's reservation is released, units it shipped from stock come back (the real lines
@@ -171,9 +174,11 @@ function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: R
  * after the real lines are stored is ignored. A stand-in already returned cannot be taken apart: the order is refused.
  * Returns the order to write and the shipments that lost their lines.
  */
-function withStandIns(db: Db, order: Order, imported: ImportOrder, now: number, cache: ImportCache): { imported: ImportOrder; shipments: number[] } {
-  const stored = q.linesOf(db, order.id);
+function withStandIns(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number, cache: ImportCache): { imported: ImportOrder; shipments: number[] } {
   const shipments: number[] = [];
+  // Only these shops' orders can hold a stand-in: others skip the look-up (an overlapping export updates thousands).
+  if (!STAND_IN_PLATFORMS.includes(shop.platform) && !imported.lines.some((l) => isStandIn(l.lineKey))) return { imported, shipments };
+  const stored = q.linesOf(db, order.id);
   if (!imported.lines.some((l) => !isStandIn(l.lineKey))) {
     const keep = stored.some((l) => !isStandIn(l.lineKey)) ? { ...imported, lines: imported.lines.filter((l) => !isStandIn(l.lineKey)) } : imported;
     return { imported: keep, shipments };
