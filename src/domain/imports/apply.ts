@@ -278,14 +278,14 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
 
 const carrierCode = (carrier: string | null) => (carrier ? (findCarrier(carrier)?.code ?? carrier) : 'OTHER');
 
-/** A later export of a known order: what the platform says now wins, and every change is logged. */
 /** The lifecycle a status guessed from dates may move an order along (forward only). */
 const LIFECYCLE: readonly OrderStatus[] = ['pending_payment', 'paid', 'picking', 'packed', 'partially_shipped', 'shipped', 'delivered', 'completed'];
 const isAhead = (status: OrderStatus, of: OrderStatus) => LIFECYCLE.indexOf(of) >= 0 && LIFECYCLE.indexOf(status) > LIFECYCLE.indexOf(of);
 
+/** A later export of a known order: what the platform says now wins (a guess from dates only if it moves it on), and every change is logged. */
 function updateFields(db: Db, order: Order, imported: ImportOrder, now: number): void {
-  const guessed = imported.statusFromDates && imported.status !== null && !isAhead(imported.status, order.status);
-  const status = guessed ? order.status : (imported.status ?? order.status);
+  const guessBehind = imported.statusFromDates && imported.status !== null && !isAhead(imported.status, order.status);
+  const status = guessBehind ? order.status : (imported.status ?? order.status);
   if (status !== order.status) {
     logEvent(db, order, now, 'status', order.status, status, 'import');
     order.heldFrom = status === 'on_hold' ? (order.heldFrom ?? 'paid') : null;
