@@ -168,9 +168,11 @@ describe('reading hostile or broken files', () => {
     expect(r.orders.map((o) => [o.platformOrderId, o.total, o.lines[0]!.title])).toEqual([['#1', 1000, '龙井 𠮷']]);
   });
 
-  it('refuses duplicate columns and survives a __proto__ header', () => {
+  it('refuses duplicate columns and hostile header names with a clear error, polluting nothing', () => {
     expect(() => read('id,name,Name\n1,a,b\n')).toThrow(expect.objectContaining({ key: 'import.duplicateColumn' }));
-    expect(read('id,name,__proto__\n1,a,b\n').orders.map((o) => o.platformOrderId)).toEqual(['1']);
+    for (const hostile of ['__proto__', 'constructor', ' Prototype ']) {
+      expect(() => read(`id,name,${hostile}\n1,a,{"polluted":1}\n`)).toThrow(expect.objectContaining({ kind: 'invalid_data', key: 'import.hostileColumn' }));
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -31,11 +31,15 @@ export function detect(records: RawRecord[], profiles: readonly Profile[]): Dete
 }
 
 /** Column lookup for one file: normalised names → index; a name twice is refused (which one would we trust?). */
+/** Header names no export has, which code that keys objects by column would take for an object's own machinery. */
+const HOSTILE = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function columnIndex(header: string[], file: string): Map<string, number> {
   const index = new Map<string, number>();
   header.forEach((cell, i) => {
     const name = normalizeHeader(cell);
     if (name === '') return;
+    if (HOSTILE.has(name)) throw invalidData('import.hostileColumn', { file, column: cell.trim().slice(0, 40) }, { key: 'import.hostileColumn.hint' });
     if (index.has(name)) throw invalidData('import.duplicateColumn', { file, column: cell.trim() });
     index.set(name, i);
   });

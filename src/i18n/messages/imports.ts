@@ -17,6 +17,8 @@ export const importsEn = {
   'import.row.recordTooLarge': 'a record larger than 1 MB starts on this line: the rest of the file was not read',
   'import.malformed': '{file}: line {line}: the CSV is malformed',
   'import.duplicateColumn': '{file}: column "{column}" appears twice',
+  'import.hostileColumn': '{file}: a column named "{column}" is not an export\'s: the file is refused',
+  'import.hostileColumn.hint': 'rename or remove that column, then import again',
   'import.cellCount': '{found} cells where the header has {expected}',
   'import.unknownLayout': '{file}: not a layout shopkeep knows (tried {tried}); closest is {closest}, which misses: {missing}',
   'import.unknownLayout.hint': 'pick one with --platform, or describe the columns in a mapping file (--mapping, see templates/order-mapping.json)',

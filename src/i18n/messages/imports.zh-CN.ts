@@ -19,6 +19,8 @@ export const importsZh: Record<keyof typeof importsEn, string> = {
   'import.row.recordTooLarge': '此行开始的记录超过 1 MB：文件其余部分未读取',
   'import.malformed': '{file}：第 {line} 行：CSV 格式错误',
   'import.duplicateColumn': '{file}：列“{column}”出现了两次',
+  'import.hostileColumn': '{file}：名为“{column}”的列不是导出文件应有的列：拒绝导入',
+  'import.hostileColumn.hint': '请重命名或删除该列后再导入',
   'import.cellCount': '有 {found} 个单元格，而表头有 {expected} 列',
   'import.unknownLayout': '{file}：shopkeep 不认识这种格式（已尝试 {tried}）；最接近的是 {closest}，缺少：{missing}',
   'import.unknownLayout.hint': '用 --platform 指定格式，或用映射文件描述各列（--mapping，参见 templates/order-mapping.json）',
