@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDb } from '../helpers/cli.js';
@@ -115,22 +115,5 @@ describe('order import --dry-run', () => {
     expect(zh.stderr).toContain('将更新 #2：已付款 → 已发货');
     const after = JSON.parse((await s.run(['--json', 'order', 'list'])).stdout);
     expect(JSON.stringify(after)).not.toContain('#3');
-  });
-});
-
-describe('order import of a file broken part-way (a quote never closed)', () => {
-  it('with --skip-bad imports the orders before it and lists the broken row, exit 5; without, imports nothing', async () => {
-    const s = withDb();
-    expect((await s.run(['shop', 'add', 'US', '--platform', 'shopify', '--currency', 'CNY', '--timezone', 'Asia/Shanghai'])).code).toBe(0);
-    const good = shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] })]).toString('utf8');
-    const lines = good.split('\n');
-    writeFileSync(join(s.dir, 'broken.csv'), [...lines.slice(0, 2), `${lines[2]!.replace('#2', '"#2')}`, ...lines.slice(3)].join('\n'));
-    const strict = await s.run(['order', 'import', 'broken.csv']);
-    expect(strict.code).toBe(5);
-    expect(strict.stderr).toContain('line 3: a quote opened on this line is never closed');
-    const skipping = await s.run(['--json', 'order', 'import', 'broken.csv', '--skip-bad', '--rejects', 'bad.csv']);
-    expect(skipping.code).toBe(5);
-    expect(JSON.parse(skipping.stdout)).toMatchObject({ orders: { new: 1 }, rejected: 1 });
-    expect(readFileSync(join(s.dir, 'bad.csv'), 'utf8')).toContain('broken.csv,3,a quote opened on this line is never closed');
   });
 });

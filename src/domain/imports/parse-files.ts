@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { invalidData, ShopkeepError, usageError, type Detail } from '../errors.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { invalidData, usageError, type Detail } from '../errors.js';
 import { firstBadOffset } from '../text/decode.js';
 import { chunkDecoder, encodingOf, NotUtf8, undecodable, type ImportEncoding } from './decode.js';
 import { csvRecords, delimiterOf, type RawRecord } from './csv-stream.js';
@@ -182,52 +181,27 @@ function rowReader(ctx: RowContext, log: ReadLog): (r: Reading) => Generator<Gro
       const orderId = part?.role === 'orders' ? rowOf(record, index).get(part.orderId) : undefined;
       if (orderId) rejectedOrders.set(orderId, { file: r.file, line: record.line });
     };
-    try {
-      for (const record of recordsOf(r, tap)) {
-        if (seen++ <= r.headerIndex) continue;
-        if (isBlank(record) || r.profile.isFooter?.(record.cells)) continue;
-        const shape = shapeProblem(record, width);
-        if (shape) {
-          reject(record, shape);
-          continue;
-        }
-        try {
-          const read = r.profile.read(rowOf(record, index), ctx);
-          const orderRow = read && part?.role === 'items' ? rejectedOrders.get(read.orderId) : undefined;
-          if (orderRow) reject(record, { line: record.line, key: 'import.orderRowRejected', params: { order: read!.orderId, ...orderRow } });
-          else if (read) yield { record: read, line: record.line, role: part?.role };
-        } catch (error) {
-          if (!(error instanceof RowError)) throw error;
-          reject(record, { line: record.line, key: error.key, params: error.params });
-        }
+    for (const record of recordsOf(r, tap)) {
+      if (seen++ <= r.headerIndex) continue;
+      if (isBlank(record) || r.profile.isFooter?.(record.cells)) continue;
+      const shape = shapeProblem(record, width);
+      if (shape) {
+        reject(record, shape);
+        continue;
       }
-    } catch (error) {
-      // A quote never closed, or a record over 1 MB: no record after it can be told apart. It is the last rejected
-      // row (with --skip-bad the rows before it import); the file's hash is then taken over all its bytes.
-      const broken = error instanceof ShopkeepError ? UNREADABLE_REST[error.key] : undefined;
-      if (broken === undefined) throw error;
-      const line = Number((error as ShopkeepError).params.line);
-      reject({ line, cells: [] }, { line, key: broken });
-      r.rows = Math.max(0, seen - r.headerIndex);
-      r.sha256 = fileHash(r);
-      return;
+      try {
+        const read = r.profile.read(rowOf(record, index), ctx);
+        const orderRow = read && part?.role === 'items' ? rejectedOrders.get(read.orderId) : undefined;
+        if (orderRow) reject(record, { line: record.line, key: 'import.orderRowRejected', params: { order: read!.orderId, ...orderRow } });
+        else if (read) yield { record: read, line: record.line, role: part?.role };
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        reject(record, { line: record.line, key: error.key, params: error.params });
+      }
     }
     r.rows = Math.max(0, seen - r.headerIndex - 1);
     r.sha256 = hash.digest('hex');
   };
-}
-
-/** Record errors after which the rest of a file cannot be read, and the row reason each becomes. */
-const UNREADABLE_REST: Partial<Record<string, MessageKey>> = {
-  'import.unclosedQuote': 'import.row.unclosedQuote',
-  'import.recordTooLarge': 'import.row.recordTooLarge',
-};
-
-/** SHA-256 of a file's bytes, BOM included. */
-function fileHash(r: Reading): string {
-  const hash = createHash('sha256');
-  for (const chunk of chunksOf(r.input, 0)) hash.update(chunk);
-  return hash.digest('hex');
 }
 
 function* recordsOf(r: Pick<Reading, 'input' | 'encoding' | 'bom' | 'delimiter' | 'file'>, tap?: (chunk: Uint8Array) => void): Generator<RawRecord> {
@@ -270,9 +244,7 @@ function readOne(input: InputFile, profiles: readonly Profile[], notUtf8At?: num
     for (const record of recordsOf(opened)) if (first.push(record) >= HEADER_SEARCH_ROWS) break;
   } catch (error) {
     if (error instanceof NotUtf8 && notUtf8At === undefined) return readOne(input, profiles, error.offset);
-    // A record that leaves the rest unreadable, after the header: the layout is known, and reading rejects it.
-    const unreadableRest = error instanceof ShopkeepError && UNREADABLE_REST[error.key] !== undefined;
-    if (!unreadableRest || first.length === 0) throw error;
+    throw error;
   }
   if (first.every((record) => record.cells.every((cell) => cell.trim() === ''))) throw invalidData('import.emptyFile', { file: input.name }, { key: 'import.emptyFile.hint' });
   const detected = detect(first, profiles);

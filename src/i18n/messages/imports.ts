@@ -13,8 +13,6 @@ export const importsEn = {
   'import.undecodable.hint': 'save the file as UTF-8 CSV, or export it again from the platform',
   'import.recordTooLarge': '{file}: line {line}: a record larger than 1 MB; the file is not a normal export',
   'import.unclosedQuote': '{file}: line {line}: a quote is never closed',
-  'import.row.unclosedQuote': 'a quote opened on this line is never closed: the rest of the file cannot be read',
-  'import.row.recordTooLarge': 'a record larger than 1 MB starts on this line: the rest of the file was not read',
   'import.malformed': '{file}: line {line}: the CSV is malformed',
   'import.duplicateColumn': '{file}: column "{column}" appears twice',
   'import.hostileColumn': '{file}: a column named "{column}" is not an export\'s: the file is refused',

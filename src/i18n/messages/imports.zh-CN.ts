@@ -15,8 +15,6 @@ export const importsZh: Record<keyof typeof importsEn, string> = {
   'import.undecodable.hint': '请将文件另存为 UTF-8 CSV，或从平台重新导出',
   'import.recordTooLarge': '{file}：第 {line} 行：单条记录超过 1 MB，这不是正常的导出文件',
   'import.unclosedQuote': '{file}：第 {line} 行：引号没有闭合',
-  'import.row.unclosedQuote': '此行开始的引号没有闭合：文件其余部分无法读取',
-  'import.row.recordTooLarge': '此行开始的记录超过 1 MB：文件其余部分未读取',
   'import.malformed': '{file}：第 {line} 行：CSV 格式错误',
   'import.duplicateColumn': '{file}：列“{column}”出现了两次',
   'import.hostileColumn': '{file}：名为“{column}”的列不是导出文件应有的列：拒绝导入',
