@@ -106,4 +106,26 @@ describe('the halves of a two-file export in separate runs', () => {
     expect(state(apart)).toEqual(state(together));
     expect(checkDatabase(apart)).toEqual([]);
   });
+
+  it('Etsy: the pair again with an order now Canceled: the stated status wins over the items file guess', () => {
+    const codes = ['GW-CEL', 'TRAY-S', 'SOAP-LAV', 'TEAPOT'];
+    const db = shop('etsy', 'USD', codes);
+    run(db, ETSY);
+    const orders = fixture(ETSY[0]!);
+    const canceled = { name: orders.name, bytes: Buffer.from(orders.bytes.toString('utf8').replace(',30.30,,1.00,', ',30.30,Canceled,1.00,')) };
+    const [again] = importOrderFiles(db, [canceled, fixture(ETSY[1]!)], options, NOW);
+    expect(again!.orders.updated).toBe(1);
+    expect(db.prepare("SELECT status FROM sales_order WHERE platform_order_id = '3456789013'").pluck().get()).toBe('cancelled');
+    expect(db.prepare("SELECT reserved FROM sku WHERE code = 'SOAP-LAV'").pluck().get()).toBe(0);
+  });
+
+  it('Taobao: 订单报表 alone, then 宝贝报表 alone: the orders keep the amounts the 订单报表 stated', () => {
+    const db = shop('taobao', 'CNY', ['GAIWAN-CELADON', 'TRAY-S', 'ZISHA-01', 'PUER-357']);
+    run(db, TAOBAO.slice(0, 1));
+    const amounts = () => db.prepare('SELECT platform_order_id, item_subtotal, shipping, discount, total, paid, refunded FROM sales_order ORDER BY 1').raw().all();
+    const before = amounts();
+    run(db, TAOBAO.slice(1));
+    expect(amounts()).toEqual(before);
+    expect(db.prepare("SELECT count(*) FROM order_line WHERE line_key LIKE '(order row) %'").pluck().get()).toBe(0);
+  });
 });

@@ -183,8 +183,10 @@ function withStandIns(db: Db, shop: Shop, order: Order, imported: ImportOrder, n
     const keep = stored.some((l) => !isStandIn(l.lineKey)) ? { ...imported, lines: imported.lines.filter((l) => !isStandIn(l.lineKey)) } : imported;
     return { imported: keep, shipments };
   }
-  for (const line of stored.filter((l) => isStandIn(l.lineKey))) {
-    if (iq.lineReturned(db, line.id)) throw new RowError('import.standInReturned', { order: order.platformOrderId });
+  const standIns = stored.filter((l) => isStandIn(l.lineKey));
+  // Refused before anything is written: the caller's transaction has no savepoint per order.
+  if (standIns.some((l) => iq.lineReturned(db, l.id))) throw new RowError('import.standInReturned', { order: order.platformOrderId });
+  for (const line of standIns) {
     for (const id of iq.takeShipmentLines(db, line.id)) if (!shipments.includes(id)) shipments.push(id);
     if (line.skuId !== null && !line.platformStock) {
       if (line.reserved > 0) q.addReserved(db, line.skuId, -line.reserved);
@@ -216,6 +218,11 @@ const itemsValue = (lines: ImportLine[]) => lines.filter((l) => !l.cancelled).re
 
 /** An order's amounts from what the file says; what it does not say is kept from `stored` (an update), else 0. */
 function money(imported: ImportOrder, status: OrderStatus, stored?: Order) {
+  if (stored && imported.itemsOnly && imported.total === null && imported.itemSubtotal === null) {
+    const { itemSubtotal, shipping, discount, tax, total, refunded } = stored;
+    const unpaid = status === 'pending_payment' || (status === 'cancelled' && (imported.paidAt ?? stored.paidAt) === null);
+    return { itemSubtotal, shipping, discount, tax, total, paid: unpaid ? 0 : stored.paid || total, refunded };
+  }
   const itemSubtotal = imported.itemSubtotal ?? itemsValue(imported.lines);
   const shipping = imported.shipping ?? stored?.shipping ?? 0;
   const discount = imported.discount ?? stored?.discount ?? 0;

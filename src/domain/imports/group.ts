@@ -31,13 +31,16 @@ export class OrderGrouper {
     }
     const fields = order as unknown as Record<string, unknown>;
     const given = record.order as Record<string, unknown>;
+    // A guess from dates goes with the status it came with: the orders half's stated status stays stated.
+    if (order.status === null && record.order.status != null && record.order.statusFromDates) order.statusFromDates = true;
+    if (record.order.itemsOnly) order.itemsOnly = true;
     for (const key in given) {
       const value = given[key];
       if (key === 'address') {
         const address = order.address as Record<string, unknown>;
         const more = value as Record<string, unknown>;
         for (const k in more) if (more[k] != null && more[k] !== '' && address[k] == null) address[k] = more[k];
-      } else if (value !== null && value !== undefined && (fields[key] === null || fields[key] === undefined)) {
+      } else if (key !== 'statusFromDates' && key !== 'itemsOnly' && value !== null && value !== undefined && fields[key] === null) {
         fields[key] = value;
       }
     }

@@ -62,6 +62,11 @@ export interface ImportOrderFields {
    * order forward along paid → shipped → completed, never back, and never out of cancelled or on hold.
    */
   statusFromDates?: boolean;
+  /**
+   * Read from the items half of a two-file export (宝贝报表, SoldOrderItems): it states no order amounts, so an update
+   * from it alone keeps the amounts stored rather than adding up its lines (which miss shipping, discounts, tax).
+   */
+  itemsOnly?: boolean;
 }
 
 /** One data row, read by a profile: order-level fields, a line, or both (several rows may build one order). */

@@ -173,6 +173,7 @@ export const etsyItems: Profile = {
       order: {
         status: derived(shippedAt !== null, paidAt !== null),
         statusFromDates: true,
+        itemsOnly: true,
         currency,
         buyerName: name,
         address: shipTo(row, name, joined(', ', firstText(row, 'ship address1', 'delivery address1'), firstText(row, 'ship address2', 'delivery address2'))),

@@ -169,6 +169,7 @@ function readItem(row: Row, ctx: RowContext): RowRecord | null {
     orderId,
     order: {
       status: closed ? null : status,
+      itemsOnly: true,
       currency,
       placedAt: instant(row, '订单创建时间', ctx.zone),
       paidAt: instant(row, '订单付款时间', ctx.zone),
