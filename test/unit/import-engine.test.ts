@@ -158,6 +158,11 @@ describe('reading hostile or broken files', () => {
     const r = parseOrderFiles([{ name: 'orders_export.csv', bytes: legacy }], PROFILES, { zone: 'UTC', currency: 'USD' });
     expect(r.files[0]!.encoding).toBe('windows-1252');
     expect(r.orders[0]!.lines[0]!.title).toBe('Café crème');
+    // A Windows-1252 byte pair that happens to be a UTF-8 character (É® is C9 AE) among other accents stays Windows-1252.
+    const pair = Buffer.from(text.toString('utf8').replace('Café crème', 'CAF\u00c9\u00ae Sencha th\u00e9 \u00e0 la cr\u00e8me'), 'latin1');
+    const p = parseOrderFiles([{ name: 'orders_export.csv', bytes: pair }], PROFILES, { zone: 'UTC', currency: 'USD' });
+    expect(p.files[0]!.encoding).toBe('windows-1252');
+    expect(p.orders[0]!.lines[0]!.title).toBe('CAFÉ® Sencha thé à la crème');
   });
 
   it('reads UTF-16LE with its BOM (Excel\'s "Unicode text")', () => {

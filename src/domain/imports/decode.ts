@@ -46,20 +46,28 @@ export function encodingOf(head: Uint8Array, platformOf: (text: string) => strin
 }
 
 /**
- * Whether the bytes hold a well-formed UTF-8 character of two to four bytes: a lead byte and its continuation bytes.
- * Windows-1252 text puts its accented letters among ASCII, where that shape (Ã© as C3 A9) is vanishingly rare (the
- * double-byte encodings are told apart before this is asked).
+ * Whether the bytes read as UTF-8 more than as anything else: more well-formed multi-byte characters (a lead byte and
+ * its continuation bytes) than bytes that fit none. A UTF-8 file with a stray byte has many of the first and one of
+ * the second; Windows-1252 text puts its accented letters among ASCII, where most fit no UTF-8 shape (and the odd
+ * pair that does, É® as C9 AE, is outnumbered). The double-byte encodings are told apart before this is asked.
  */
 function holdsUtf8Characters(bytes: Uint8Array): boolean {
+  let characters = 0;
+  let strays = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
-    if (lead < 0xc2 || lead > 0xf4) continue;
-    const length = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    if (lead < 0x80) continue;
+    const length = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
     let continued = 0;
     while (continued < length && i + 1 + continued < bytes.length && (bytes[i + 1 + continued]! & 0xc0) === 0x80) continued++;
-    if (continued === length) return true;
+    if (length > 0 && continued === length) {
+      characters++;
+      i += length;
+    } else if (i + 1 + continued < bytes.length) {
+      strays++;
+    }
   }
-  return false;
+  return characters > strays;
 }
 
 /** True when `bytes` decode strictly (a sequence cut at the end is allowed: the head of a longer file). */
