@@ -1,6 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { unreadable } from '../domain/errors.js';
+import { unreadable, usageError } from '../domain/errors.js';
 import type { Ctx } from './context.js';
 import { readAll } from './io.js';
 
@@ -26,6 +26,15 @@ export function writeOutput(ctx: Ctx, path: string | undefined, content: string 
   }
   const full = resolve(ctx.io.cwd, path);
   const temp = join(dirname(full), `.${basename(full)}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  writeFileSync(temp, content, { mode: 0o600 });
-  renameSync(temp, full);
+  try {
+    writeFileSync(temp, content, { mode: 0o600 });
+    renameSync(temp, full);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw usageError('file.noDirectory', { path });
+    if (code === 'EISDIR') throw usageError('file.isDirectory', { path });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw usageError('file.cannotWrite', { path });
+    throw error;
+  }
 }

@@ -38,7 +38,7 @@ const coreEn = {
 
   'global.db': 'database file (default: $SHOPKEEP_DB, else $XDG_DATA_HOME/shopkeep/shop.db)',
   'global.json': 'print JSON (same as --format json)',
-  'global.format': 'output format: table, plain, json or csv; md or html where a command prints a document (default: table on a terminal, plain otherwise)',
+  'global.format': 'output format: table, plain, json, csv (one table), md or html (default: table on a terminal, plain otherwise)',
   'global.lang': 'language: en or zh-CN (default: $SHOPKEEP_LANG, else from LANG)',
   'global.noColor': 'no colour (also NO_COLOR=1 or TERM=dumb)',
   'global.noInput': 'never prompt; a missing value is an error',
@@ -62,7 +62,7 @@ const coreEn = {
   'error.interrupted': 'interrupted; nothing was written',
   'lang.unknown': 'unknown language "{value}"; use en or zh-CN',
   'format.unknown': 'unknown format "{value}"; use one of: {formats}',
-  'format.csvUnavailable': 'this command does not print a single table; use --format table, plain or json',
+  'format.csvUnavailable': 'this command does not print a single table, which CSV needs; use --format table, plain, json, md or html (or pick one --section)',
 
   'usage.unknownOption': 'unknown option {name}',
   'usage.unknownCommand': 'unknown command {name}',
@@ -93,6 +93,8 @@ const coreEn = {
   'file.notFound': 'no file at {path}',
   'file.isDirectory': '{path} is a directory: name a file',
   'file.noAccess': 'no permission to read {path}',
+  'file.noDirectory': 'cannot write {path}: its directory does not exist',
+  'file.cannotWrite': 'no permission to write {path}',
   'file.notFound.hint': 'check the path, or use - to read from standard input',
   'file.undecodable': '{file}: not valid {encoding} text (first bad byte at offset {offset})',
   'file.undecodable.hint': 'save the file as UTF-8 (or GB18030) CSV and try again',

@@ -29,7 +29,7 @@ const coreZh: Record<CoreKey, string> = {
 
   'global.db': '数据库文件（默认：$SHOPKEEP_DB，否则 $XDG_DATA_HOME/shopkeep/shop.db）',
   'global.json': '输出 JSON（等同于 --format json）',
-  'global.format': '输出格式：table、plain、json 或 csv；打印文档的命令还可用 md 或 html（默认：终端中为 table，否则为 plain）',
+  'global.format': '输出格式：table、plain、json、csv（单张表格）、md 或 html（默认：终端中为 table，否则为 plain）',
   'global.lang': '语言：en 或 zh-CN（默认：$SHOPKEEP_LANG，否则根据 LANG）',
   'global.noColor': '不使用颜色（也可设置 NO_COLOR=1 或 TERM=dumb）',
   'global.noInput': '不进行交互询问；缺少的值直接报错',
@@ -53,7 +53,7 @@ const coreZh: Record<CoreKey, string> = {
   'error.interrupted': '已中断；未写入任何数据',
   'lang.unknown': '未知语言“{value}”；请使用 en 或 zh-CN',
   'format.unknown': '未知格式“{value}”；可选：{formats}',
-  'format.csvUnavailable': '此命令输出的不是单张表格；请使用 --format table、plain 或 json',
+  'format.csvUnavailable': '此命令输出的不是 CSV 所需的单张表格；请使用 --format table、plain、json、md 或 html（或只选一个 --section）',
 
   'usage.unknownOption': '未知选项 {name}',
   'usage.unknownCommand': '未知命令 {name}',
@@ -84,6 +84,8 @@ const coreZh: Record<CoreKey, string> = {
   'file.notFound': '找不到文件 {path}',
   'file.isDirectory': '{path} 是目录：请指定文件',
   'file.noAccess': '没有读取 {path} 的权限',
+  'file.noDirectory': '无法写入 {path}：所在目录不存在',
+  'file.cannotWrite': '没有写入 {path} 的权限',
   'file.notFound.hint': '请检查路径，或用 - 从标准输入读取',
   'file.undecodable': '{file}：不是有效的 {encoding} 文本（第一个错误字节位于偏移 {offset}）',
   'file.undecodable.hint': '请将文件另存为 UTF-8（或 GB18030）编码的 CSV 后重试',

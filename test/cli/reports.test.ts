@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
@@ -199,5 +199,25 @@ describe('the sibling reports as documents and files', () => {
       expect(readFileSync(join(dir, file), 'utf8')).toMatch(/^<!doctype html>[\s\S]*<table>/);
     }
     expect(readFileSync(join(dir, 'ads.html'), 'utf8')).toContain('Spring');
+  });
+
+  it('-o into a missing directory: a clear message and exit 2, nothing left behind', async () => {
+    const { run, dir } = setUp();
+    const r = await run(['report', 'sales', '-o', 'nowhere/sales.html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write nowhere/sales.html: its directory does not exist');
+    expect(r.stderr).not.toMatch(/unexpected|ENOENT/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('any view as Markdown or HTML keeps its headings: order show names the order, then its lines', async () => {
+    const { run } = setUp();
+    const md = await run(['order', 'show', 'A1', '--format', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# A1 · Tea House\n/);
+    expect(md.stdout).toContain('\n## Lines\n');
+    const html = await run(['order', 'show', 'A1', '--format', 'html']);
+    expect(html.stdout).toContain('<title>A1 · Tea House</title>');
+    expect(html.stdout).toContain('<h2>Lines</h2>');
   });
 });

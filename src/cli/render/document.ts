@@ -1,4 +1,4 @@
-import type { Block, Cell, TableBlock } from './view.js';
+import type { Block, Cell, FieldsBlock, TableBlock } from './view.js';
 
 /**
  * --format md / html for any view without documents of its own (the sibling reports, lists): its fields as a
@@ -7,7 +7,7 @@ import type { Block, Cell, TableBlock } from './view.js';
  */
 
 const text = (cell: Cell) => (cell === null ? '' : String(cell));
-const titleOf = (blocks: Block[]) => blocks.find((b): b is TableBlock => b.kind === 'table' && b.title !== undefined)?.title ?? 'shopkeep';
+const titleOf = (blocks: Block[]) => blocks.find((b): b is TableBlock | FieldsBlock => b.kind !== 'text' && b.title !== undefined)?.title ?? 'shopkeep';
 
 const mdCell = (cell: Cell) => text(cell).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
@@ -17,12 +17,16 @@ function mdTable(header: string[], rows: string[][], right: boolean[] = []): str
 }
 
 export function markdownOf(blocks: Block[]): string {
-  const out = [`# ${mdCell(titleOf(blocks))}`, ''];
+  const title = titleOf(blocks);
+  const out = [`# ${mdCell(title)}`, ''];
   for (const block of blocks) {
     if (block.kind === 'text') out.push(block.text, '');
-    if (block.kind === 'fields') out.push(...mdTable(['', ''], block.fields.map(([label, value]) => [mdCell(label), mdCell(value)])), '');
+    if (block.kind === 'fields') {
+      if (block.title && block.title !== title) out.push(`## ${mdCell(block.title)}`, '');
+      out.push(...mdTable(['', ''], block.fields.map(([label, value]) => [mdCell(label), mdCell(value)])), '');
+    }
     if (block.kind === 'table') {
-      if (block.title) out.push(`## ${mdCell(block.title)}`, '');
+      if (block.title && block.title !== title) out.push(`## ${mdCell(block.title)}`, '');
       if (block.rows.length === 0 && block.empty) out.push(mdCell(block.empty), '');
       else {
         const header = block.columns.map((c) => mdCell(c.label));
@@ -44,9 +48,12 @@ export function htmlOf(blocks: Block[]): string {
   const body: string[] = [`<h1>${esc(title)}</h1>`];
   for (const block of blocks) {
     if (block.kind === 'text') body.push(`<p>${esc(block.text).replace(/\r?\n/g, '<br>')}</p>`);
-    if (block.kind === 'fields') body.push(`<table>${block.fields.map(([label, value]) => `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>`).join('')}</table>`);
+    if (block.kind === 'fields') {
+      if (block.title && block.title !== title) body.push(`<h2>${esc(block.title)}</h2>`);
+      body.push(`<table>${block.fields.map(([label, value]) => `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>`).join('')}</table>`);
+    }
     if (block.kind === 'table') {
-      if (block.title) body.push(`<h2>${esc(block.title)}</h2>`);
+      if (block.title && block.title !== title) body.push(`<h2>${esc(block.title)}</h2>`);
       if (block.rows.length === 0 && block.empty) body.push(`<p>${esc(block.empty)}</p>`);
       else {
         const head = `<tr>${block.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`;
