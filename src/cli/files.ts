@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { unreadable, usageError } from '../domain/errors.js';
+import { unreadable, unwritable } from '../domain/errors.js';
 import type { Ctx } from './context.js';
 import { readAll } from './io.js';
 
@@ -31,10 +31,6 @@ export function writeOutput(ctx: Ctx, path: string | undefined, content: string 
     renameSync(temp, full);
   } catch (error) {
     rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw usageError('file.noDirectory', { path });
-    if (code === 'EISDIR') throw usageError('file.isDirectory', { path });
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw usageError('file.cannotWrite', { path });
-    throw error;
+    throw unwritable(error, path);
   }
 }

@@ -54,7 +54,6 @@ export const invalidData = (key: MessageKey, params?: MessageParams, hint?: Hint
 export const databaseError = (key: MessageKey, params?: MessageParams, hint?: Hint) =>
   new ShopkeepError('database', key, params, hint);
 
-/** An import thread that stopped before it finished (its exit code, or null: out of memory): nothing was written. */
 /** A file that cannot be read, as the user should hear it: missing (3), a directory or not readable (2); else as it is. */
 export function unreadable(error: unknown, path: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
@@ -64,6 +63,16 @@ export function unreadable(error: unknown, path: string): unknown {
   return error;
 }
 
+/** A file that cannot be written, likewise: no such directory, a directory, or no permission (2); else as it is. */
+export function unwritable(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return usageError('file.noDirectory', { path });
+  if (code === 'EISDIR') return usageError('file.isDirectory', { path });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return usageError('file.cannotWrite', { path });
+  return error;
+}
+
+/** An import thread that stopped before it finished (its exit code, or null: out of memory): nothing was written. */
 export function threadStopped(exitCode: number | null): ShopkeepError {
   const hint = { key: 'import.threadStopped.hint' } as const;
   if (exitCode === null) return new ShopkeepError('internal', 'import.threadOutOfMemory', {}, hint);

@@ -25,6 +25,9 @@ function shop(platform: Platform, currency: string, codes: string[]): Db {
   return db;
 }
 
+const taobaoShop = () => shop('taobao', 'CNY', ['GAIWAN-CELADON', 'TRAY-S', 'ZISHA-01', 'PUER-357']);
+const etsyShop = () => shop('etsy', 'USD', ['GW-CEL', 'TRAY-S', 'SOAP-LAV', 'TEAPOT']);
+
 const run = (db: Db, files: string[]) => importOrderFiles(db, files.map(fixture), options, NOW)[0]!;
 
 /** What the halves must agree on: each order's lines and stock, the SKUs' stock, what each shipment holds. */
@@ -39,9 +42,9 @@ const state = (db: Db) => ({
 
 describe('the halves of a two-file export in separate runs', () => {
   it('Taobao: 订单报表 alone, then the pair: the items replace the stand-in lines, stock and shipments included', () => {
-    const together = shop('taobao', 'CNY', ['GAIWAN-CELADON', 'TRAY-S', 'ZISHA-01', 'PUER-357']);
+    const together = taobaoShop();
     run(together, TAOBAO);
-    const apart = shop('taobao', 'CNY', ['GAIWAN-CELADON', 'TRAY-S', 'ZISHA-01', 'PUER-357']);
+    const apart = taobaoShop();
     const first = run(apart, TAOBAO.slice(0, 1));
     expect(first.orders.new).toBeGreaterThan(0);
     expect(apart.prepare("SELECT count(*) FROM order_line WHERE line_key LIKE '(order row) %'").pluck().get()).toBe(first.orders.new);
@@ -55,7 +58,7 @@ describe('the halves of a two-file export in separate runs', () => {
   });
 
   it('Taobao: the pair, then 订单报表 alone: the stand-ins are ignored and nothing changes', () => {
-    const db = shop('taobao', 'CNY', ['GAIWAN-CELADON', 'TRAY-S', 'ZISHA-01', 'PUER-357']);
+    const db = taobaoShop();
     const pair = run(db, TAOBAO);
     const before = state(db);
     const alone = run(db, TAOBAO.slice(0, 1));
@@ -64,10 +67,9 @@ describe('the halves of a two-file export in separate runs', () => {
   });
 
   it('Etsy: SoldOrders alone, then both: a reservation counted once', () => {
-    const codes = ['GW-CEL', 'TRAY-S', 'SOAP-LAV', 'TEAPOT'];
-    const together = shop('etsy', 'USD', codes);
+    const together = etsyShop();
     run(together, ETSY);
-    const apart = shop('etsy', 'USD', codes);
+    const apart = etsyShop();
     run(apart, ETSY.slice(0, 1));
     // SOAP-LAV ×3 on a paid order: reserved by its stand-in line.
     expect(apart.prepare("SELECT reserved FROM sku WHERE code = 'SOAP-LAV'").pluck().get()).toBe(3);
@@ -78,14 +80,13 @@ describe('the halves of a two-file export in separate runs', () => {
   });
 
   it('Etsy: a shipped single-SKU order, SoldOrders alone then both: its units leave stock once', () => {
-    const codes = ['GW-CEL', 'TRAY-S', 'SOAP-LAV', 'TEAPOT'];
     // Order 3456789013 (SOAP-LAV ×3) shipped on 13 September.
     const orders = fixture(ETSY[0]!);
     const shipped = { name: orders.name, bytes: Buffer.from(orders.bytes.toString('utf8').replace('3,Credit Card,,100 Main St', '3,Credit Card,09/13/26,100 Main St')) };
     const items = fixture(ETSY[1]!);
-    const together = shop('etsy', 'USD', codes);
+    const together = etsyShop();
     importOrderFiles(together, [shipped, items], options, NOW);
-    const apart = shop('etsy', 'USD', codes);
+    const apart = etsyShop();
     importOrderFiles(apart, [shipped], options, NOW);
     expect(apart.prepare("SELECT on_hand FROM sku WHERE code = 'SOAP-LAV'").pluck().get()).toBe(7);
     importOrderFiles(apart, [shipped, items], options, NOW);
@@ -95,10 +96,9 @@ describe('the halves of a two-file export in separate runs', () => {
   });
 
   it('Etsy: SoldOrders alone, then SoldOrderItems alone: the items replace the stand-ins, and dates never undo a cancellation', () => {
-    const codes = ['GW-CEL', 'TRAY-S', 'SOAP-LAV', 'TEAPOT'];
-    const together = shop('etsy', 'USD', codes);
+    const together = etsyShop();
     run(together, ETSY);
-    const apart = shop('etsy', 'USD', codes);
+    const apart = etsyShop();
     run(apart, ETSY.slice(0, 1));
     run(apart, ETSY.slice(1));
     // The items file alone guesses "paid" for 3456789014 from its Date Paid; the orders file said it was refunded.
@@ -108,8 +108,7 @@ describe('the halves of a two-file export in separate runs', () => {
   });
 
   it('Etsy: the pair again with an order now Canceled: the stated status wins over the items file guess', () => {
-    const codes = ['GW-CEL', 'TRAY-S', 'SOAP-LAV', 'TEAPOT'];
-    const db = shop('etsy', 'USD', codes);
+    const db = etsyShop();
     run(db, ETSY);
     const orders = fixture(ETSY[0]!);
     const canceled = { name: orders.name, bytes: Buffer.from(orders.bytes.toString('utf8').replace(',30.30,,1.00,', ',30.30,Canceled,1.00,')) };
@@ -120,7 +119,7 @@ describe('the halves of a two-file export in separate runs', () => {
   });
 
   it('Taobao: 订单报表 alone, then 宝贝报表 alone: the orders keep the amounts the 订单报表 stated', () => {
-    const db = shop('taobao', 'CNY', ['GAIWAN-CELADON', 'TRAY-S', 'ZISHA-01', 'PUER-357']);
+    const db = taobaoShop();
     run(db, TAOBAO.slice(0, 1));
     const amounts = () => db.prepare('SELECT platform_order_id, item_subtotal, shipping, discount, total, paid, refunded FROM sales_order ORDER BY 1').raw().all();
     const before = amounts();

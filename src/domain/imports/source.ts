@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { unreadable } from '../errors.js';
+import { unreadable, usageError } from '../errors.js';
 
 /** An order file: a path read in chunks (a year of history need not fit in memory), or bytes already read (stdin, tests). */
 export interface InputFile {
@@ -62,7 +62,7 @@ function open(input: InputFile): number {
   // Linux opens a directory for reading; only the first read would fail.
   if (fstatSync(fd).isDirectory()) {
     closeSync(fd);
-    throw unreadable(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), input.path!);
+    throw usageError('file.isDirectory', { path: input.path! });
   }
   return fd;
 }

@@ -1,12 +1,8 @@
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import type { Ctx } from '../../context.js';
 import { writeOutput } from '../../files.js';
 import { render } from '../../render/index.js';
 import type { Format, View } from '../../render/view.js';
-
-/** -o FILE, shared by the reports. */
-export const withOutput = (cmd: Command, ctx: Ctx): Command => cmd.option('-o, --output <file>', ctx.t('report.opt.output'));
 
 /** The format: --format/--json when given, else from the -o file name, else table on a terminal, plain otherwise. */
 export function outputFormat(ctx: Ctx, output: string | undefined): Format {
