@@ -94,6 +94,26 @@ describe('order import of a big file on the built binary', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ profile: 'mapping:erp', orders: { new: 20000 }, lines: 20000 });
   }, 60_000);
 
+  it('one row per order through the worker: a repeated order id is a rejected row; a later export keeps each order to its one line', () => {
+    const { dir, sk } = binaryShop();
+    const header = 'Order No,Item Code,Item Name,Qty,Unit Price,Order Time';
+    const row = (i: number, code = 'TEA', qty = 1) => `E${i},${code},Tea,${qty},10.00,2026-11-20 10:00:00`;
+    // 6,000 orders with E17 written again near the end (not next to its first row: the reader starts again, buffered).
+    writeFileSync(join(dir, 'erp.csv'), [header, ...Array.from({ length: 6000 }, (_, i) => row(i)), row(17, 'POT')].join('\n'));
+    writeFileSync(join(dir, 'erp.json'), JSON.stringify({ name: 'erp', lines: 'one-per-order', columns: { orderId: 'Order No', sku: 'Item Code', title: 'Item Name', quantity: 'Qty', unitPrice: 'Unit Price', placedAt: 'Order Time' } }));
+    const strict = sk('order', 'import', 'erp.csv', '--mapping', 'erp.json', '--shop', 'US');
+    expect(strict.code).toBe(5);
+    expect(strict.stderr).toContain('E17');
+    const r = sk('order', 'import', 'erp.csv', '--mapping', 'erp.json', '--shop', 'US', '--skip-bad', '--rejects', 'bad.csv', '--json');
+    expect(r.code).toBe(5);
+    expect(JSON.parse(r.stdout)).toMatchObject({ orders: { new: 6000 }, lines: 6000, rejected: 1 });
+    expect(readFileSync(join(dir, 'bad.csv'), 'utf8')).toMatch(/erp\.csv,6002,.*E17.*line 19/);
+    // The ERP's next export corrects E5's item and quantity: the same one line is found and updated, no second line.
+    writeFileSync(join(dir, 'next.csv'), [header, row(5, 'POT', 3)].join('\n'));
+    expect(sk('order', 'import', 'next.csv', '--mapping', 'erp.json', '--shop', 'US').code).toBe(0);
+    expect(JSON.parse(sk('order', 'show', 'E5', '--json').stdout).order.lines.map((l: { quantity: number }) => l.quantity)).toEqual([3]);
+  }, 60_000);
+
   it('reads wall times in the reader thread as the main thread does: a repeated one is its first instant, a skipped one moves on', () => {
     const { dir, sk } = binaryShop();
     expect(sk('shop', 'add', 'EG', '--platform', 'other', '--currency', 'EGP', '--timezone', 'Africa/Cairo').code).toBe(0);

@@ -61,4 +61,34 @@ describe('custom mapping', () => {
     expect(() => parseMapping(JSON.stringify({ dateFormat: 'HH:mm', columns: { orderId: 'a' } }), 'm.json')).toThrow(expect.objectContaining({ params: expect.objectContaining({ key: 'dateFormat' }) }));
     expect(parseMapping(JSON.stringify({ dateFormat: 'yyyy年M月d日', columns: { orderId: 'a' } }), 'm.json').dateFormat!.parse('2026年4月5日', 'Asia/Shanghai')).toBe(Date.parse('2026-04-04T16:00:00Z'));
   });
+
+  it('"lines" says how rows group: one per line (rows of an order id are its lines) or one per order (a repeated id is a rejected row, near or far)', () => {
+    const columns = { orderId: 'No', sku: 'Code', title: 'Item', quantity: 'Qty', unitPrice: 'Price' };
+    const csv = ['No,Code,Item,Qty,Price', 'A,TEA,Tea,1,9.50', 'A,POT,Pot,1,20.00', 'B,TEA,Tea,2,9.50', 'C,CUP,Cup,1,5.00', 'B,CUP,Cup,1,5.00'].join('\n');
+    const read = (lines?: string) => {
+      const mapping = JSON.stringify({ name: 'erp', ...(lines ? { lines } : {}), columns });
+      return parseOrderFiles([{ name: 'erp.csv', bytes: Buffer.from(csv) }], [mappingProfile(mapping, 'erp.json')], { zone: 'UTC', currency: 'CNY' });
+    };
+    const shape = (r: ReturnType<typeof read>) => r.orders.map((o) => [o.platformOrderId, o.lines.map((l) => [l.lineKey, l.sku, l.quantity])]);
+    for (const perRow of [read(), read('one-per-row')]) {
+      expect(perRow.rejected).toEqual([]);
+      expect(shape(perRow)).toEqual([
+        ['A', [['TEA', 'TEA', 1], ['POT', 'POT', 1]]],
+        ['B', [['TEA', 'TEA', 2], ['CUP', 'CUP', 1]]],
+        ['C', [['CUP', 'CUP', 1]]],
+      ]);
+    }
+    const perOrder = read('one-per-order');
+    // Line 3 repeats A just after its row; line 6 repeats B further down (the stream reading starts again, buffered).
+    expect(perOrder.rejected.map((x) => [x.line, x.detail.key, x.detail.params])).toEqual([
+      [3, 'import.orderRowTwice', { order: 'A', first: 2 }],
+      [6, 'import.orderRowTwice', { order: 'B', first: 4 }],
+    ]);
+    // Each order's one line under one key, whatever its SKU: a later export with a corrected SKU finds that line, not a new one.
+    expect(shape(perOrder)).toEqual([
+      ['A', [['(order)', 'TEA', 1]]],
+      ['B', [['(order)', 'TEA', 2]]],
+      ['C', [['(order)', 'CUP', 1]]],
+    ]);
+  });
 });

@@ -27,6 +27,9 @@ export interface Mapping {
   lines: 'one-per-row' | 'one-per-order';
 }
 
+/** The key of an order's only line under `"lines": "one-per-order"`. */
+const ORDER_LINE = '(order)';
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads and checks a mapping file; every problem is exit 5 naming the key. */
@@ -86,6 +89,7 @@ export function mappingProfile(json: string, file: string): Profile {
     label: `mapping ${m.name}`,
     signature: Object.values(c) as string[],
     required: [c.orderId!],
+    rowPerOrder: m.lines === 'one-per-order',
     read(row, ctx): RowRecord | null {
       const get = (f: Field) => (col(f) === undefined ? null : text(row, col(f)!));
       const orderId = get('orderId');
@@ -129,7 +133,8 @@ export function mappingProfile(json: string, file: string): Profile {
           title === null || quantity === null
             ? null
             : {
-                lineKey: get('lineId') ?? get('sku') ?? title,
+                // An order's one line keeps one key, so a later export that corrects its SKU or title does not add a second line.
+                lineKey: get('lineId') ?? (m.lines === 'one-per-order' ? ORDER_LINE : get('sku') ?? title),
                 sku: get('sku'),
                 platformSku: get('platformSku'),
                 listingId: get('listingId'),

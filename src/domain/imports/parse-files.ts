@@ -128,7 +128,7 @@ function* orderStream(readings: Reading[], ctx: RowContext, log: ReadLog, buffer
   // The orders half first, so an order's own fields win over what its items repeat.
   const ordered = [...readings].sort((a, b) => rank(a.profile) - rank(b.profile));
   const grouper = new OrderGrouper();
-  const rowsOf = rowReader(ctx, log);
+  const rowsOf = rowReader(ctx, log, buffered);
   const checked = (order: ImportOrder) => {
     log.warnings.push(...totalsWarnings(order));
     return order;
@@ -163,7 +163,7 @@ const rank = (p: Profile) => (p.part?.role === 'items' ? 1 : 0);
  * row in the orders half was rejected (that half is read first, or in step ahead). Sets each file's row count and
  * hash at its end.
  */
-function rowReader(ctx: RowContext, log: ReadLog): (r: Reading) => Generator<GroupRow> {
+function rowReader(ctx: RowContext, log: ReadLog, buffered: boolean): (r: Reading) => Generator<GroupRow> {
   const rejectedOrders = new Map<string, { file: string; line: number }>();
   return function* rowsOf(r: Reading): Generator<GroupRow> {
     const index = columnIndex(r.header, r.file);
@@ -172,6 +172,7 @@ function rowReader(ctx: RowContext, log: ReadLog): (r: Reading) => Generator<Gro
     const hash = createHash('sha256');
     if (r.bom > 0) hash.update(headOf(r.input, r.bom));
     let seen = 0;
+    const firstRow = r.profile.rowPerOrder ? rowPerOrderCheck(buffered) : undefined;
     const tap = (chunk: Uint8Array) => {
       hash.update(chunk);
       log.onBytes?.(chunk.length);
@@ -192,7 +193,9 @@ function rowReader(ctx: RowContext, log: ReadLog): (r: Reading) => Generator<Gro
       try {
         const read = r.profile.read(rowOf(record, index), ctx);
         const orderRow = read && part?.role === 'items' ? rejectedOrders.get(read.orderId) : undefined;
+        const first = read && firstRow?.(read.orderId, record.line);
         if (orderRow) reject(record, { line: record.line, key: 'import.orderRowRejected', params: { order: read!.orderId, ...orderRow } });
+        else if (first) reject(record, { line: record.line, key: 'import.orderRowTwice', params: { order: read!.orderId, first } });
         else if (read) yield { record: read, line: record.line, role: part?.role };
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
@@ -201,6 +204,28 @@ function rowReader(ctx: RowContext, log: ReadLog): (r: Reading) => Generator<Gro
     }
     r.rows = Math.max(0, seen - r.headerIndex - 1);
     r.sha256 = hash.digest('hex');
+  };
+}
+
+/**
+ * For a file of one row per order: the line of an earlier row with the same order id, or undefined (and this row
+ * remembered). Read as a stream only the row before is kept: a repeat further back breaks the file's contiguity,
+ * and it is read again buffered, where every order id is kept (as the orders themselves are).
+ */
+function rowPerOrderCheck(buffered: boolean): (orderId: string, line: number) => number | undefined {
+  if (buffered) {
+    const lines = new Map<string, number>();
+    return (orderId, line) => {
+      const first = lines.get(orderId);
+      if (first === undefined) lines.set(orderId, line);
+      return first;
+    };
+  }
+  let last: { orderId: string; line: number } | undefined;
+  return (orderId, line) => {
+    if (last?.orderId === orderId) return last.line;
+    last = { orderId, line };
+    return undefined;
   };
 }
 

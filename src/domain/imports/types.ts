@@ -139,6 +139,8 @@ export interface Profile {
   part?: { group: string; role: 'orders'; orderId: string } | { group: string; role: 'items' };
   /** Returns null for a row that carries nothing (a blank summary); throws RowError to reject. */
   read(row: Row, ctx: RowContext): RowRecord | null;
+  /** One row is one whole order (a mapping's `"lines": "one-per-order"`): a second row for an order id is rejected, not added as a line. */
+  rowPerOrder?: boolean;
   /** A --mapping profile's own text, so a worker thread can rebuild it. */
   mapping?: { json: string; file: string };
   /** Rows after the data that are not data (eBay's "N record(s) downloaded", "Seller ID : …"). */

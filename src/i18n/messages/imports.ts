@@ -8,6 +8,7 @@ export const importsEn = {
   'import.threadOutOfMemory': 'an import thread ran out of memory; nothing was imported',
   'import.threadStopped.hint': 'running out of memory is the usual cause (one order with a great many rows): split the file and import the parts',
   'import.orderRowRejected': 'order {order}: its row in {file} (line {line}) was rejected',
+  'import.orderRowTwice': 'order {order} already had its row at line {first}; the mapping says one row per order ("lines": "one-per-order")',
   'import.unknownStatus': '{column}: unknown status "{value}"',
   'import.undecodable': '{file}: not valid {encoding} text (first bad byte at offset {offset})',
   'import.undecodable.hint': 'save the file as UTF-8 CSV, or export it again from the platform',

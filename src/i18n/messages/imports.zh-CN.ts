@@ -10,6 +10,7 @@ export const importsZh: Record<keyof typeof importsEn, string> = {
   'import.threadOutOfMemory': '导入线程内存不足；没有导入任何内容',
   'import.threadStopped.hint': '通常是内存不足（某个订单的行数极多）：请拆分文件后分别导入',
   'import.orderRowRejected': '订单 {order}：它在 {file} 中的行（第 {line} 行）已被拒绝',
+  'import.orderRowTwice': '订单 {order} 在第 {first} 行已有一行；映射文件规定每个订单一行（"lines": "one-per-order"）',
   'import.unknownStatus': '{column}：未知状态“{value}”',
   'import.undecodable': '{file}：不是有效的 {encoding} 文本（第一个错误字节位于偏移 {offset}）',
   'import.undecodable.hint': '请将文件另存为 UTF-8 CSV，或从平台重新导出',
