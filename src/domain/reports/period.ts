@@ -26,6 +26,9 @@ function parseDay(text: string, field: string): Date {
 const dayText = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
+/** The date `n` days after `day` (before, for a negative n); both YYYY-MM-DD. */
+export const shiftDay = (day: string, n: number): string => dayText(addDays(new Date(`${day}T00:00:00Z`), n));
+
 /** Today's date in `zone`. */
 export function today(zone: string, now: number): string {
   return formatInstant(now, zone).slice(0, 10);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/open.js';
 import { reportShops, saleOrders, type ReportShop } from '../../db/queries/reports.js';
 import { usageError } from '../errors.js';
 import { defaultShop, findShop } from '../shops/shops.js';
-import { dayOf, instantRange, laggingZone, resolvePeriod, today, type Period, type PeriodInput } from './period.js';
+import { dayOf, instantRange, laggingZone, resolvePeriod, shiftDay, today, type Period, type PeriodInput } from './period.js';
 
 /** Options every sibling report takes: a period and optionally one shop. */
 export interface ReportScope extends PeriodInput {
@@ -18,8 +18,6 @@ export interface Scope {
   zone: string;
 }
 
-const DAY_MS = 86_400_000;
-const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** `n` calendar days ending `toDay` (inclusive). */
 export function lastDays(toDay: string, n: number): { fromDay: string; toDay: string } {

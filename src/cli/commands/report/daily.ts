@@ -30,9 +30,6 @@ export function reportDailyCommand(ctx: Ctx, run = reportDailyRun): Command {
     .action((o: ReportDailyOptions) => run({ ...o, format: ctx.globals.format }, ctx));
 }
 
-/** The date of the day before `day` (YYYY-MM-DD). */
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Yesterday's KPI report to DIR/kpi-YYYY-MM-DD.<ext>, written through a temporary file and a rename, so a second run
  * for the same day replaces the file whole. "Yesterday" is the last day that has ended in every shop's zone, so no
@@ -44,7 +41,7 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
   const chosen = ctx.globals.json ? 'json' : (o.format ?? 'html');
   if (!(DAILY_FORMATS as readonly string[]).includes(chosen)) throw usageError('report.daily.badFormat', { value: chosen });
   const format = chosen as DailyFormat;
-  const [{ kpiReport }, { laggingZone, today }, { listShops }] = await Promise.all([
+  const [{ kpiReport }, { laggingZone, shiftDay, today }, { listShops }] = await Promise.all([
     import('../../../domain/reports/kpi.js'),
     import('../../../domain/reports/period.js'),
     import('../../../domain/shops/shops.js'),
@@ -53,7 +50,7 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
   const now = ctx.now();
   const shops = listShops(db).filter((s) => o.shop === undefined || s.name === o.shop);
   const lagging = laggingZone(shops.map((s) => s.timezone), now) ?? 'UTC';
-  const day = dayBefore(today(lagging, now));
+  const day = shiftDay(today(lagging, now), -1);
   const last = shops.find((s) => s.timezone === lagging);
   if (last && shops.some((s) => today(s.timezone, now) !== today(lagging, now))) ctx.info(ctx.t('report.daily.zonesDiffer', { shop: last.name, day }));
   const report = kpiReport(db, { date: day, period: 'day', shop: o.shop, compare: o.compare }, now);
