@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addProduct } from '../../src/domain/catalog/products.js';
 import { addOrder } from '../../src/domain/orders/create.js';
 import { kpiReport, metric, metricValues, type KpiSection } from '../../src/domain/reports/kpi.js';
-import { instantRange, previousPeriod, type Period } from '../../src/domain/reports/period.js';
+import { instantRange, previousPeriod, resolvePeriod, type Period } from '../../src/domain/reports/period.js';
 import { addShop } from '../../src/domain/shops/shops.js';
 import { kpiJson, kpiRows } from '../../src/cli/views/kpi.js';
 import { sparkline } from '../../src/cli/views/sparkline.js';
@@ -191,6 +191,20 @@ describe('the comparison period', () => {
     expect(previousPeriod(p('month', '2026-03-01', '2026-03-31'))).toEqual(p('month', '2026-02-01', '2026-02-28'));
     expect(previousPeriod(p('month', '2026-03-01', '2026-03-30'))).toEqual(p('month', '2026-02-01', '2026-02-28'));
     expect(previousPeriod(p('month', '2026-01-01', '2026-01-15'))).toEqual(p('month', '2025-12-01', '2025-12-15'));
+  });
+});
+
+describe('the report period', () => {
+  // 20 November 2026, 09:00 in Shanghai: yesterday there is the 19th.
+  const now = Date.parse('2026-11-20T01:00:00Z');
+  const period = (input: Parameters<typeof resolvePeriod>[0]) => resolvePeriod(input, 'Asia/Shanghai', now);
+  it('cuts a running week or month at yesterday, whether --date names a day in it or not', () => {
+    expect(period({ period: 'month' })).toEqual({ kind: 'month', fromDay: '2026-11-01', toDay: '2026-11-19' });
+    expect(period({ period: 'month', date: '2026-11-05' })).toEqual({ kind: 'month', fromDay: '2026-11-01', toDay: '2026-11-19' });
+    expect(period({ period: 'week', date: '2026-11-17' })).toEqual({ kind: 'week', fromDay: '2026-11-16', toDay: '2026-11-19' });
+    expect(period({ period: 'month', date: '2026-10-05' })).toEqual({ kind: 'month', fromDay: '2026-10-01', toDay: '2026-10-31' });
+    // A week that starts after yesterday has no day to cut to: it stays whole.
+    expect(period({ period: 'week', date: '2026-11-25' })).toEqual({ kind: 'week', fromDay: '2026-11-23', toDay: '2026-11-29' });
   });
 });
 

@@ -67,7 +67,9 @@ export function resolvePeriod(input: PeriodInput, zone: string, now: number): Pe
   if (kind === 'day') return { kind, fromDay: dayText(anchor), toDay: dayText(anchor) };
   const start = kind === 'week' ? addDays(anchor, -((anchor.getUTCDay() + 6) % 7)) : new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), 1));
   const end = kind === 'week' ? addDays(start, 6) : new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() + 1, 0));
-  return { kind, fromDay: dayText(start), toDay: dayText(end < yesterday || input.date !== undefined ? end : yesterday) };
+  // A running week or month ends yesterday, with --date or without: its later days have no figures yet. One that
+  // starts after yesterday (asked for by a date to come) is left whole.
+  return { kind, fromDay: dayText(start), toDay: dayText(end > yesterday && start <= yesterday ? yesterday : end) };
 }
 
 export function periodDays(p: Pick<Period, 'fromDay' | 'toDay'>): string[] {
