@@ -58,6 +58,16 @@ describe('report daily on the built binary, as cron runs it (no TTY, stdin close
     const later = spawnShopkeep(['--db', path, '--json', 'report', 'daily', '--out-dir', 'out', '--quiet'], { cwd: dir, env: { SHOPKEEP_NOW: '2026-11-21T08:30:00Z' } });
     expect(later).toMatchObject({ code: 0, stderr: '' });
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['kpi-2026-11-19.json', 'kpi-2026-11-20.json']);
+    // --shop named in other letters is still that shop, in its zone: at 02:00 UTC on the 21st (UTC's yesterday is the
+    // 20th) Los Angeles has not ended the 20th.
+    const named = spawnShopkeep(['--db', path, '--json', 'report', 'daily', '--shop', 'la tea', '--out-dir', 'la', '--quiet'], { cwd: dir, env: { SHOPKEEP_NOW: '2026-11-21T02:00:00Z' } });
+    expect(named).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(join(dir, 'la'))).toEqual(['kpi-2026-11-19.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'la', 'kpi-2026-11-19.json'), 'utf8')).shops.map((x: { shop: string }) => x.shop)).toEqual(['LA Tea']);
+    const missing = spawnShopkeep(['--db', path, 'report', 'daily', '--shop', 'LA Te', '--out-dir', 'none'], { cwd: dir, env });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('LA Tea');
+    expect(existsSync(join(dir, 'none'))).toBe(false);
   });
 
   it('exits 0 on a day without orders, html by default in ./reports, on the real clock', () => {

@@ -41,14 +41,15 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
   const chosen = ctx.globals.json ? 'json' : (o.format ?? 'html');
   if (!(DAILY_FORMATS as readonly string[]).includes(chosen)) throw usageError('report.daily.badFormat', { value: chosen });
   const format = chosen as DailyFormat;
-  const [{ kpiReport }, { laggingZone, shiftDay, today }, { listShops }] = await Promise.all([
+  const [{ kpiReport }, { laggingZone, shiftDay, today }, { findShop, listShops }] = await Promise.all([
     import('../../../domain/reports/kpi.js'),
     import('../../../domain/reports/period.js'),
     import('../../../domain/shops/shops.js'),
   ]);
   const db = ctx.db();
   const now = ctx.now();
-  const shops = listShops(db).filter((s) => o.shop === undefined || s.name === o.shop);
+  // Named as `report kpi` finds it (a near miss is an error with a suggestion, never an empty list and UTC's day).
+  const shops = o.shop === undefined ? listShops(db) : [findShop(db, o.shop)];
   const lagging = laggingZone(shops.map((s) => s.timezone), now) ?? 'UTC';
   const day = shiftDay(today(lagging, now), -1);
   const last = shops.find((s) => s.timezone === lagging);
