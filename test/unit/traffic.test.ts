@@ -39,6 +39,13 @@ describe('traffic add', () => {
     expect(rows(db)).toBe(3);
   });
 
+  it('takes a source in other letters as the same source (as an import does): replaced, not a second row counted again', () => {
+    const db = shopDb();
+    expect(addTraffic(db, { date: '2026-11-24', visitors: '50', pageViews: '100', source: 'Google' }).outcome).toBe('new');
+    expect(addTraffic(db, { date: '2026-11-24', visitors: '60', pageViews: '100', source: 'google' }).outcome).toBe('replaced');
+    expect(listTraffic(db, {}).map((r) => [r.source, r.visitors])).toEqual([['Google', 60]]);
+  });
+
   it('refuses bad figures with the flag named', () => {
     const db = shopDb();
     expect(() => addTraffic(db, { date: '2026-11-31', visitors: '1', pageViews: '1' })).toThrow(expect.objectContaining({ kind: 'usage', key: 'traffic.dayInvalid' }));
