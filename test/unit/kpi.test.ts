@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addProduct } from '../../src/domain/catalog/products.js';
 import { addOrder } from '../../src/domain/orders/create.js';
+import { receiveStock } from '../../src/domain/inventory/stock.js';
 import { kpiReport, metric, metricValues, type KpiSection } from '../../src/domain/reports/kpi.js';
 import { instantRange, previousPeriod, resolvePeriod, type Period } from '../../src/domain/reports/period.js';
 import { addShop } from '../../src/domain/shops/shops.js';
@@ -107,6 +108,27 @@ describe('kpi rules over periods', () => {
     expect(found('repurchaseFalling')?.numbers).toEqual({ rate: '50.0%', previous: '100.0%' });
     expect(found('returnsRising')).toMatchObject({ subject: 'A', numbers: { returns: 2, previous: 0 } });
     expect(found('badReviewsRising')).toMatchObject({ subject: 'A', numbers: { negative: 2, previous: 0 } });
+  });
+});
+
+describe('slow movers in what to look at', () => {
+  it('lists the 5 tying up the most money in each currency, never ranking yuan against dollars', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'Tea House', platform: 'taobao' }, NOW);
+    // Six USD SKUs of $1,000 at cost (P6 $900) and one CNY SKU of ¥2,500, none sold: more minor units, less money.
+    for (const [code, cost, currency] of [['P1', '100.00', 'USD'], ['P2', '100.00', 'USD'], ['P3', '100.00', 'USD'], ['P4', '100.00', 'USD'], ['P5', '100.00', 'USD'], ['P6', '90.00', 'USD'], ['L1', '250.00', 'CNY']]) {
+      addProduct(db, { title: code!, sku: { code: code!, price: '300.00', cost: cost!, currency: currency! } }, NOW);
+      receiveStock(db, { sku: code!, quantity: 10 }, NOW - 40 * 86_400_000);
+    }
+    const slow = kpiReport(db, { date: '2026-11-20' }, NOW).attention.filter((f) => f.rule === 'slowMover');
+    expect(slow.map((f) => [f.subject, f.numbers.currency, f.numbers.tiedUp])).toEqual([
+      ['L1', 'CNY', 250000],
+      ['P1', 'USD', 100000],
+      ['P2', 'USD', 100000],
+      ['P3', 'USD', 100000],
+      ['P4', 'USD', 100000],
+      ['P5', 'USD', 100000],
+    ]);
   });
 });
 

@@ -33,7 +33,7 @@ export const RULES = {
   minRise: 2,
   /** A fall of the repurchase rate by at least this much (points of 0…1). */
   repurchaseDrop: 0.05,
-  /** Slow movers listed, those tying up the most money at cost first. */
+  /** Slow movers listed per currency, those tying up the most money at cost first. */
   maxSlowMovers: 5,
 } as const;
 
@@ -94,20 +94,25 @@ export function attentionList(db: Db, input: RuleInput): Finding[] {
   if (anchor) {
     const until = instantRange(input.period, anchor.timezone).until;
     const days = RULES.salesWindowDays;
-    const slow: { finding: Finding; value: number }[] = [];
+    const slow: { finding: Finding; value: number; currency: string }[] = [];
     for (const s of q.stockWithSales(db, until - days * DAY, until)) {
       if (s.available <= 0 && s.sold === 0) continue;
       const perDay = s.sold / days;
       const cover = perDay === 0 ? null : s.available / perDay;
       if (s.available > 0 && (cover === null || cover > RULES.slowCoverDays)) {
         const numbers = { available: s.available, sold: s.sold, days, cover: cover === null ? '∞' : Math.round(cover), tiedUp: s.cost === null ? '—' : s.cost * s.available, currency: s.currency };
-        slow.push({ value: (s.cost ?? 0) * s.available, finding: { rule: 'slowMover', shop: null, subject: s.sku, numbers } });
+        slow.push({ value: (s.cost ?? 0) * s.available, currency: s.currency, finding: { rule: 'slowMover', shop: null, subject: s.sku, numbers } });
       } else if (s.leadTimeDays !== null && cover !== null && cover < s.leadTimeDays) {
         findings.push({ rule: 'stockoutBeforeReorder', shop: null, subject: s.sku, numbers: { available: s.available, sold: s.sold, days, cover: Math.floor(cover), leadTime: s.leadTimeDays } });
       }
     }
-    // Only the few tying up the most money: the list stays short.
-    findings.push(...slow.sort((a, b) => b.value - a.value || byCodeUnits(a.finding.subject, b.finding.subject)).slice(0, RULES.maxSlowMovers).map((x) => x.finding));
+    // Only the few tying up the most money in each currency (amounts in two currencies are never compared): the list stays short.
+    const listed = new Map<string, number>();
+    for (const x of slow.sort((a, b) => byCodeUnits(a.currency, b.currency) || b.value - a.value || byCodeUnits(a.finding.subject, b.finding.subject))) {
+      const n = listed.get(x.currency) ?? 0;
+      if (n < RULES.maxSlowMovers) findings.push(x.finding);
+      listed.set(x.currency, n + 1);
+    }
   }
   return findings;
 }
