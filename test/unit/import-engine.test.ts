@@ -244,6 +244,22 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(checkDatabase(db)).toEqual([]);
   });
 
+  it('an order cancelled in a later All Orders report (its items now 0 units) releases the stock it reserved', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    importOrderFiles(db, [{ name: 'all.txt', bytes: allOrders }], opts, NOW);
+    expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[10, 2], [3, 1]]);
+    const cancelled = tsv([ALL,
+      ['111-1', '2026-11-20T08:00:00+00:00', 'Cancelled', 'Tea', 'TEA', 'B0TEA', 'Cancelled', '0', 'USD', '', '', ''],
+      ['111-1', '2026-11-20T08:00:00+00:00', 'Cancelled', 'Pot', 'POT', 'B0POT', 'Cancelled', '0', 'USD', '', '', ''],
+    ]);
+    expect(importOrderFiles(db, [{ name: 'all2.txt', bytes: cancelled }], opts, NOW)[0]!.orders.updated).toBe(1);
+    expect(getOrder(db, '111-1', 'AMZ')).toMatchObject({ status: 'cancelled' });
+    expect(getOrder(db, '111-1', 'AMZ').lines.map((l) => [l.skuCode, l.reserved])).toEqual([['TEA', 0], ['POT', 0]]);
+    expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[10, 0], [3, 0]]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
   it('Unshipped then All Orders: the prices arrive, nothing doubles', () => {
     const db = amazonShop();
     const opts = { ...options, shop: 'AMZ' };

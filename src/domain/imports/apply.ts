@@ -374,6 +374,17 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
     current.shipped = ship;
     current.reserved = reserve;
     q.saveLine(db, current);
+    stored.delete(line.lineKey);
+  }
+  // A cancelled order holds nothing, whichever lines the file still wrote (Amazon writes a cancelled order's items
+  // with 0 units, which are not read as lines).
+  if (order.status === 'cancelled') {
+    for (const line of stored.values()) {
+      if (line.reserved === 0) continue;
+      if (line.skuId !== null) q.addReserved(db, line.skuId, -line.reserved);
+      line.reserved = 0;
+      q.saveLine(db, line);
+    }
   }
   return negative;
 }
