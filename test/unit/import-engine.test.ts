@@ -260,6 +260,22 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(checkDatabase(db)).toEqual([]);
   });
 
+  it('an Unshipped report read again after the order shipped does not move it back to paid (its status is only a guess from dates)', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    importOrderFiles(db, [{ name: 'unshipped.txt', bytes: unshipped }], opts, NOW);
+    const shipped = tsv([ALL,
+      ['111-1', '2026-11-20T08:00:00+00:00', 'Shipped', 'Tea', 'TEA', 'B0TEA', 'Shipped', '2', 'USD', '20.00', '5.00', '1.60'],
+      ['111-1', '2026-11-20T08:00:00+00:00', 'Shipped', 'Pot', 'POT', 'B0POT', 'Shipped', '1', 'USD', '99.00', '0.00', '7.92'],
+    ]);
+    importOrderFiles(db, [{ name: 'all.txt', bytes: shipped }], opts, NOW);
+    expect(getOrder(db, '111-1', 'AMZ').status).toBe('shipped');
+    importOrderFiles(db, [{ name: 'unshipped.txt', bytes: unshipped }], opts, NOW);
+    expect(getOrder(db, '111-1', 'AMZ')).toMatchObject({ status: 'shipped' });
+    expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[8, 0], [2, 0]]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
   it('Unshipped then All Orders: the prices arrive, nothing doubles', () => {
     const db = amazonShop();
     const opts = { ...options, shop: 'AMZ' };

@@ -168,6 +168,8 @@ function readItemReport(row: Row, ctx: RowContext): RowRecord | null {
     orderId,
     order: {
       status,
+      // The Unshipped report states no status: one told by its dates never moves a stored order back.
+      ...(stated === null && { statusFromDates: true }),
       currency,
       buyerName: text(row, 'buyer-name'),
       buyerEmail: text(row, 'buyer-email'),
