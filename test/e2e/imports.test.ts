@@ -54,7 +54,8 @@ describe('order import on the built binary', () => {
   it('--skip-bad imports the good rows, writes the rejects with line and reason, and exits 5', () => {
     const { dir, sk } = binaryShop();
     const path = join(dir, 'mixed.csv');
-    writeFileSync(path, shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '20.00', lines: [['TEA', 2, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', total: '1,2,3', lines: [['TEA', 1, '10.00']] })]));
+    const hostile = { ...shopifyOrder('#2', { financial: 'paid', total: '1,2,3', lines: [['TEA', 1, '10.00']] })[0]!, Email: '=HYPERLINK("http://evil.example")' };
+    writeFileSync(path, shopifyCsv([...shopifyOrder('#1', { financial: 'paid', total: '20.00', lines: [['TEA', 2, '10.00']] }), hostile]));
     const strict = sk('order', 'import', path);
     expect(strict.code).toBe(5);
     expect(strict.stderr).toContain('line 3');
@@ -64,6 +65,9 @@ describe('order import on the built binary', () => {
     const rejects = readFileSync(join(dir, 'bad.csv'), 'utf8');
     expect(rejects).toContain('mixed.csv,3,');
     expect(rejects).toContain('total');
+    // Formula-safe: the bad row's cells as written, a formula made text.
+    expect(rejects).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(rejects).not.toMatch(/,"?=HYPERLINK/);
   });
 
   it('survives kill -9 mid-import: the database is as it was, and the re-run imports exactly once', async () => {

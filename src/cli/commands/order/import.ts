@@ -82,8 +82,10 @@ export async function orderImportRun(files: string[], o: OrderImportOptions, ctx
   const rejects = results.flatMap((r) => r.rejects);
   if (rejects.length > 0) {
     const target = o.rejects ?? `${files[0] === '-' ? 'stdin' : files[0]}.rejects.csv`;
-    const { stringify } = await import('csv-stringify/sync');
-    const rows = rejects.map((r) => [r.file, r.line, formatDetail({ key: r.detail.key, params: r.detail.params }, t), ...r.cells]);
+    const [{ stringify }, { formulaSafe }] = await Promise.all([import('csv-stringify/sync'), import('../../render/csv.js')]);
+    // Formula-safe as every CSV shopkeep writes (a cell like =HYPERLINK(…) is not run when the file opens in Excel);
+    // the leading ' is cleaned again when the fixed rows are imported.
+    const rows = rejects.map((r) => [r.file, String(r.line), formatDetail({ key: r.detail.key, params: r.detail.params }, t), ...r.cells].map(formulaSafe));
     writeOutput(ctx, target, `\uFEFF${stringify([['file', 'line', 'reason', 'cells…'], ...rows], { record_delimiter: 'windows' })}`);
     ctx.warn(t(o.dryRun ? 'import.rejectedSomeDryRun' : 'import.rejectedSome', { count: rejects.length, rejects: target }));
     ctx.exitCode = EXIT.invalidData;
