@@ -94,6 +94,30 @@ describe('importing orders', () => {
     expect(skipped!.rejects.map((x) => x.line)).toEqual([3, 4]);
   });
 
+  it('with --skip-bad, a bad row takes its whole order with it: no order lands half-read or made up from its other rows', () => {
+    const db = shopDb();
+    const [head, tail] = shopifyOrder('#1', { financial: 'pending', total: '34.00', lines: [['TEA', 1, '10.00'], ['POT', 2, '12.00']] });
+    const [a1, a2] = shopifyOrder('#2', { financial: 'paid', total: '20.00', lines: [['TEA', 1, '10.00'], ['POT', 1, '10.00']] });
+    const rows = [
+      { ...head!, 'Created at': '2026-04-05 25:06:21 +0400' }, // #1's first row, which holds its status and totals, is bad
+      tail!, // and its second row must not make an order of its own
+      a1!,
+      { ...a2!, 'Lineitem quantity': 'two' }, // #2 loses a line row: not imported with one line
+      ...shopifyOrder('#3', { financial: 'paid', total: '10.00', lines: [['TEA', 1, '10.00']] }),
+    ];
+    const [r] = importOrderFiles(db, [file('mixed.csv', rows)], { ...options, skipBad: true }, NOW);
+    expect(r).toMatchObject({ orders: { new: 1 }, rejected: 4 });
+    expect(db.prepare('SELECT platform_order_id FROM sales_order').pluck().all()).toEqual(['#3']);
+    expect(r!.rejects.map((x) => [x.line, x.detail.key])).toEqual([
+      [2, 'import.badDate'],
+      [3, 'import.orderRowRejected'],
+      [5, 'import.badNumber'],
+      [4, 'import.orderRowRejected'],
+    ]);
+    expect(r!.rejects[3]!.detail.params).toEqual({ order: '#2', file: 'mixed.csv', line: 5 });
+    expect(stock(db, 'POT')).toEqual([3, 0]);
+  });
+
   it('a dry run does all the work, says what would change, and leaves the file byte-identical', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shopkeep-dry-'));
     const path = join(dir, 'shop.db');

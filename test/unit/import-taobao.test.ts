@@ -188,5 +188,29 @@ describe('Tmall 宝贝报表 (子订单编号, 主订单编号, 退款状态)', 
       ['ExportOrderDetailList.csv', 4, 'import.orderRowRejected', { order: '2', file: 'ExportOrderList.csv', line: 3 }],
     ]);
   });
-});
 
+  it('rejects a whole order when one of its 宝贝报表 rows is bad: its 订单报表 row and its other items are listed with it, in step', () => {
+    const orders = [
+      '订单编号,买家会员名,订单状态,宝贝标题,宝贝总数量,买家应付货款,订单创建时间',
+      '="1",a,买家已付款，等待卖家发货,茶,2,20.00,2026-11-20 10:00:00',
+      '="2",b,买家已付款，等待卖家发货,茶,1,10.00,2026-11-20 11:00:00',
+    ].join('\r\n');
+    const items = [
+      '订单编号,标题,价格,购买数量,商家编码,商品属性',
+      '="1",龙井,10.00,1,LJ,',
+      '="1",红茶,10.00,lots,HC,',
+      '="2",红茶,10.00,1,HC,',
+    ].join('\r\n');
+    const files = [{ name: 'ExportOrderList.csv', bytes: Buffer.from(orders) }, { name: 'ExportOrderDetailList.csv', bytes: Buffer.from(items) }];
+    const r = readOrders(readFiles(files, PROFILES), ctx, (found, log) => ({ orders: [...found], rejected: log.rejected }), undefined, 'stream-only');
+    // Order 1 does not land with one of its two items: it is not imported at all.
+    expect(r.orders.map((o) => [o.platformOrderId, o.lines.map((l) => l.sku)])).toEqual([['2', ['HC']]]);
+    const cause = { order: '1', file: 'ExportOrderDetailList.csv', line: 3 };
+    expect(r.rejected.map((x) => [x.file, x.line, x.detail.key, x.detail.key === 'import.orderRowRejected' ? x.detail.params : null])).toEqual([
+      ['ExportOrderDetailList.csv', 3, 'import.badNumber', null],
+      ['ExportOrderList.csv', 2, 'import.orderRowRejected', cause],
+      ['ExportOrderDetailList.csv', 2, 'import.orderRowRejected', cause],
+    ]);
+    expect(r.rejected[1]!.cells[0]).toBe('="1"');
+  });
+});

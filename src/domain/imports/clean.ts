@@ -40,6 +40,12 @@ export function text(row: Row, column: string): string | null {
   return v === undefined || v === '' ? null : v;
 }
 
+/** A profile's `orderIdOf`: the order id in the first of these columns that has one. */
+export const orderIdIn =
+  (...columns: string[]) =>
+  (row: Row): string | null =>
+    firstText(row, ...columns);
+
 /** The first of several columns that has a value (columns renamed between export versions). */
 export function firstText(row: Row, ...columns: string[]): string | null {
   for (const c of columns) {

@@ -22,8 +22,18 @@ export class OrderGrouper {
   private readonly orders = new Map<string, ImportOrder>();
   /** Orders whose lines so far are the orders file's stand-ins, replaced when the items file brings real ones. */
   private readonly standIns = new Set<ImportOrder>();
+  /** Each held order's rows so far, flat [file, line, cells, …]: listed as rejected if the order is dropped. */
+  private readonly rows = new Map<string, unknown[]>();
+  /** Orders dropped because one of their rows was rejected: their other rows are ignored. */
+  private readonly dropped = new Set<string>();
 
-  add(record: RowRecord, line: number, role?: 'orders' | 'items'): void {
+  add(record: RowRecord, line: number, role?: 'orders' | 'items', file?: string, cells?: string[]): void {
+    if (this.dropped.has(record.orderId)) return;
+    if (file !== undefined) {
+      const rows = this.rows.get(record.orderId);
+      if (rows) rows.push(file, line, cells);
+      else this.rows.set(record.orderId, [file, line, cells]);
+    }
     let order = this.orders.get(record.orderId);
     if (!order) {
       order = emptyOrder(record.orderId, line);
@@ -55,12 +65,27 @@ export class OrderGrouper {
     for (const more of record.moreLines ?? []) addLine(order, more);
   }
 
-  /** The order built so far, handed over and forgotten (its rows are all read). */
-  take(orderId: string): ImportOrder {
+  /** The order built so far, handed over and forgotten (its rows are all read); null for one dropped. */
+  take(orderId: string): ImportOrder | null {
+    this.rows.delete(orderId);
+    if (this.dropped.delete(orderId)) return null;
     const order = this.orders.get(orderId)!;
     this.orders.delete(orderId);
     this.standIns.delete(order);
     return order;
+  }
+
+  /** Drops an order (a row of it was rejected): the rows of it added so far, to be listed as rejected too. */
+  drop(orderId: string): RowOf[] {
+    const order = this.orders.get(orderId);
+    if (order) this.standIns.delete(order);
+    this.orders.delete(orderId);
+    this.dropped.add(orderId);
+    const flat = this.rows.get(orderId) ?? [];
+    this.rows.delete(orderId);
+    const rows: RowOf[] = [];
+    for (let i = 0; i < flat.length; i += 3) rows.push({ file: flat[i] as string, line: flat[i + 1] as number, cells: (flat[i + 2] as string[] | undefined) ?? [] });
+    return rows;
   }
 
   result(): ImportOrder[] {
@@ -84,6 +109,24 @@ export interface GroupRow {
   record: RowRecord;
   line: number;
   role?: 'orders' | 'items';
+  /** Where the row was read: listed as rejected with its order if another row of that order is. */
+  file?: string;
+  cells?: string[];
+  /** Not a row but word that this row of the order was rejected: the whole order is dropped. */
+  drop?: true;
+}
+
+/** A row of a dropped order, to be listed as rejected. */
+export interface RowOf {
+  file: string;
+  line: number;
+  cells: string[];
+}
+
+/** Adds a row to the grouper, or drops its order when the row says so. */
+export function addRow(grouper: OrderGrouper, row: GroupRow, onDrop: (row: GroupRow, earlier: RowOf[]) => void): void {
+  if (row.drop) onDrop(row, grouper.drop(row.record.orderId));
+  else grouper.add(row.record, row.line, row.role, row.file, row.cells);
 }
 
 /** A file whose rows of one order are not all together: it is read again with every order held until the end. */
@@ -94,25 +137,34 @@ export class NotContiguous extends Error {}
  * platform writes an order's rows together. `beforeTake` lets the caller add rows from elsewhere (the items
  * half of a pair) first. An order seen again after another one began throws NotContiguous.
  */
-export function* contiguousOrders(rows: Iterable<GroupRow>, grouper: OrderGrouper, beforeTake?: (orderId: string) => void): Generator<ImportOrder> {
+export function* contiguousOrders(
+  rows: Iterable<GroupRow>,
+  grouper: OrderGrouper,
+  beforeTake?: (orderId: string) => void,
+  onDrop: (row: GroupRow, earlier: RowOf[]) => void = () => {},
+): Generator<ImportOrder> {
   const done = new StringHashSet(); // order ids already handed on: a false yes only means reading the file again
   let current: string | null = null;
+  const take = (id: string) => {
+    beforeTake?.(id);
+    return grouper.take(id);
+  };
   for (const row of rows) {
     const id = row.record.orderId;
     if (id !== current) {
       if (current !== null) {
-        beforeTake?.(current);
+        const order = take(current);
         done.add(current);
-        yield grouper.take(current);
+        if (order) yield order;
       }
       if (done.has(id)) throw new NotContiguous();
       current = id;
     }
-    grouper.add(row.record, row.line, row.role);
+    addRow(grouper, row, onDrop);
   }
   if (current !== null) {
-    beforeTake?.(current);
-    yield grouper.take(current);
+    const order = take(current);
+    if (order) yield order;
   }
 }
 

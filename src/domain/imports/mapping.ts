@@ -90,6 +90,7 @@ export function mappingProfile(json: string, file: string): Profile {
     signature: Object.values(c) as string[],
     required: [c.orderId!],
     rowPerOrder: m.lines === 'one-per-order',
+    orderIdOf: (row) => text(row, c.orderId!),
     read(row, ctx): RowRecord | null {
       const get = (f: Field) => (col(f) === undefined ? null : text(row, col(f)!));
       const orderId = get('orderId');

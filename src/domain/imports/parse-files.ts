@@ -5,7 +5,7 @@ import { chunkDecoder, encodingOf, NotUtf8, undecodable, type ImportEncoding } f
 import { csvRecords, delimiterOf, type RawRecord } from './csv-stream.js';
 import { columnIndex, detect, isBlank, rowOf, shapeProblem } from './read.js';
 import { normalizeHeader } from './clean.js';
-import { contiguousOrders, NotContiguous, OrderGrouper, totalsWarnings, type GroupRow } from './group.js';
+import { addRow, contiguousOrders, NotContiguous, OrderGrouper, totalsWarnings, type GroupRow, type RowOf } from './group.js';
 
 export { NotContiguous } from './group.js';
 import { chunksOf, headOf, sizeOf, type InputFile } from './source.js';
@@ -133,8 +133,13 @@ function* orderStream(readings: Reading[], ctx: RowContext, log: ReadLog, buffer
     log.warnings.push(...totalsWarnings(order));
     return order;
   };
+  // A rejected row takes its whole order with it: the rows of it read before are listed as rejected too.
+  const dropped = (row: GroupRow, earlier: RowOf[]) => {
+    const params = { order: row.record.orderId, file: row.file!, line: row.line };
+    for (const e of earlier) log.rejected.push({ file: e.file, line: e.line, detail: { line: e.line, key: 'import.orderRowRejected', params }, cells: e.cells });
+  };
   if (buffered || ordered.length > 2 || (ordered.length === 2 && ordered[1]!.profile.part?.role !== 'items')) {
-    for (const r of ordered) for (const row of rowsOf(r)) grouper.add(row.record, row.line, row.role);
+    for (const r of ordered) for (const row of rowsOf(r)) addRow(grouper, row, dropped);
     for (const order of grouper.result()) yield checked(order);
     return;
   }
@@ -145,11 +150,11 @@ function* orderStream(readings: Reading[], ctx: RowContext, log: ReadLog, buffer
   const peek = () => (next ??= items!.next());
   const takeItems = (orderId: string) => {
     for (let n = items && peek(); n && !n.done && n.value.record.orderId === orderId; n = peek()) {
-      grouper.add(n.value.record, n.value.line, n.value.role);
+      addRow(grouper, n.value, dropped);
       next = undefined;
     }
   };
-  for (const order of contiguousOrders(rowsOf(ordered[0]!), grouper, takeItems)) yield checked(order);
+  for (const order of contiguousOrders(rowsOf(ordered[0]!), grouper, takeItems, dropped)) yield checked(order);
   if (items && !peek().done) {
     items.return(undefined);
     throw new NotContiguous();
@@ -159,9 +164,9 @@ function* orderStream(readings: Reading[], ctx: RowContext, log: ReadLog, buffer
 const rank = (p: Profile) => (p.part?.role === 'items' ? 1 : 0);
 
 /**
- * Reads the data rows of a file by its profile; bad rows go to the log, and so do the item rows of an order whose
- * row in the orders half was rejected (that half is read first, or in step ahead). Sets each file's row count and
- * hash at its end.
+ * Reads the data rows of a file by its profile; bad rows go to the log, and so do the later rows of an order one of
+ * whose rows was rejected, in this file or in the orders half of a pair (read first, or in step ahead); the rows of it
+ * already read are dropped by a `drop` row. Sets each file's row count and hash at its end.
  */
 function rowReader(ctx: RowContext, log: ReadLog, buffered: boolean): (r: Reading) => Generator<GroupRow> {
   const rejectedOrders = new Map<string, { file: string; line: number }>();
@@ -177,30 +182,43 @@ function rowReader(ctx: RowContext, log: ReadLog, buffered: boolean): (r: Readin
       hash.update(chunk);
       log.onBytes?.(chunk.length);
     };
-    const reject = (record: RawRecord, detail: Detail) => {
-      log.rejected.push({ file: r.file, line: record.line, detail, cells: record.cells });
-      const orderId = part?.role === 'orders' ? rowOf(record, index).get(part.orderId) : undefined;
-      if (orderId) rejectedOrders.set(orderId, { file: r.file, line: record.line });
+    const orderIdOf = (record: RawRecord) => {
+      try {
+        return r.profile.orderIdOf(rowOf(record, index), ctx);
+      } catch {
+        return null;
+      }
+    };
+    const listed = (record: RawRecord, detail: Detail) => log.rejected.push({ file: r.file, line: record.line, detail, cells: record.cells });
+    /** Rejects a bad row, and its order with it: the word to drop the order's rows read so far. */
+    const reject = (record: RawRecord, detail: Detail): GroupRow | null => {
+      listed(record, detail);
+      const orderId = orderIdOf(record);
+      if (orderId === null || rejectedOrders.has(orderId)) return null;
+      rejectedOrders.set(orderId, { file: r.file, line: record.line });
+      return { record: { orderId, order: {}, line: null }, line: record.line, file: r.file, drop: true };
     };
     for (const record of recordsOf(r, tap)) {
       if (seen++ <= r.headerIndex) continue;
       if (isBlank(record) || r.profile.isFooter?.(record.cells)) continue;
       const shape = shapeProblem(record, width);
-      if (shape) {
-        reject(record, shape);
-        continue;
+      let drop: GroupRow | null = null;
+      if (shape) drop = reject(record, shape);
+      else {
+        try {
+          const read = r.profile.read(rowOf(record, index), ctx);
+          const orderRow = read && rejectedOrders.get(read.orderId);
+          const first = read && !orderRow && firstRow?.(read.orderId, record.line);
+          // A row repeating an order of one row is rejected alone: the order stands whole on its first row.
+          if (orderRow) listed(record, { line: record.line, key: 'import.orderRowRejected', params: { order: read!.orderId, ...orderRow } });
+          else if (first) listed(record, { line: record.line, key: 'import.orderRowTwice', params: { order: read!.orderId, first } });
+          else if (read) yield { record: read, line: record.line, role: part?.role, file: r.file, cells: record.cells };
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          drop = reject(record, { line: record.line, key: error.key, params: error.params });
+        }
       }
-      try {
-        const read = r.profile.read(rowOf(record, index), ctx);
-        const orderRow = read && part?.role === 'items' ? rejectedOrders.get(read.orderId) : undefined;
-        const first = read && firstRow?.(read.orderId, record.line);
-        if (orderRow) reject(record, { line: record.line, key: 'import.orderRowRejected', params: { order: read!.orderId, ...orderRow } });
-        else if (first) reject(record, { line: record.line, key: 'import.orderRowTwice', params: { order: read!.orderId, first } });
-        else if (read) yield { record: read, line: record.line, role: part?.role };
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        reject(record, { line: record.line, key: error.key, params: error.params });
-      }
+      if (drop) yield drop;
     }
     r.rows = Math.max(0, seen - r.headerIndex - 1);
     r.sha256 = hash.digest('hex');

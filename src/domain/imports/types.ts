@@ -136,7 +136,12 @@ export interface Profile {
    * Two-file exports: 'orders' or 'items' half of `group`. The orders half names its order id column, so the
    * items of an order whose row is rejected are rejected with it.
    */
-  part?: { group: string; role: 'orders'; orderId: string } | { group: string; role: 'items' };
+  part?: { group: string; role: 'orders' | 'items' };
+  /**
+   * The order id of a row, read as `read` reads it, without the rest of the row: when a row is rejected, the order's
+   * other rows (and the other half's) are rejected with it, so no order lands half-read.
+   */
+  orderIdOf(row: Row, ctx: RowContext): string | null;
   /** Returns null for a row that carries nothing (a blank summary); throws RowError to reject. */
   read(row: Row, ctx: RowContext): RowRecord | null;
   /** One row is one whole order (a mapping's `"lines": "one-per-order"`): a second row for an order id is rejected, not added as a line. */

@@ -1,6 +1,6 @@
 import { currencyDecimals } from '../../money.js';
 import type { Address, OrderStatus } from '../../orders/types.js';
-import { count, instant, mapStatus, money, text } from '../clean.js';
+import { count, instant, mapStatus, money, orderIdIn, text } from '../clean.js';
 import { RowError, type ImportLine, type ImportOrderFields, type Profile, type Row, type RowContext, type RowRecord } from '../types.js';
 
 /**
@@ -205,6 +205,7 @@ export const amazonAllOrders: Profile = {
     'shipping-tax', 'item-promotion-discount', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country',
   ],
   required: ['amazon-order-id', 'purchase-date', 'order-status', 'item-status', 'product-name'],
+  orderIdOf: orderIdIn('amazon-order-id'),
   read: readAllOrders,
 };
 
@@ -219,6 +220,7 @@ export const amazonUnshipped: Profile = {
     'ship-postal-code', 'ship-country',
   ],
   required: ['order-id', 'order-item-id', 'product-name', 'quantity-purchased', 'quantity-to-ship'],
+  orderIdOf: orderIdIn('order-id'),
   read: readItemReport,
 };
 
@@ -232,6 +234,7 @@ export const amazonLegacy: Profile = {
     'ship-address-2', 'ship-address-3', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country',
   ],
   required: ['order-id', 'order-item-id', 'product-name', 'quantity-purchased', 'item-price'],
+  orderIdOf: orderIdIn('order-id'),
   read: readItemReport,
 };
 

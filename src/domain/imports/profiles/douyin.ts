@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../../orders/types.js';
-import { count, firstText, instant, mapStatus, money, text } from '../clean.js';
+import { count, firstText, instant, mapStatus, money, orderIdIn, text } from '../clean.js';
 import { RowError, type Profile, type Row, type RowRecord } from '../types.js';
 
 /**
@@ -58,6 +58,7 @@ export const douyinOrders: Profile = {
     '达人实际承担优惠金额',
   ],
   required: ['主订单编号', '子订单编号', '选购商品', '商品数量', '订单应付金额', '订单状态'],
+  orderIdOf: orderIdIn('主订单编号'),
   read(row, ctx): RowRecord | null {
     const orderId = text(row, '主订单编号');
     if (orderId === null) return null;

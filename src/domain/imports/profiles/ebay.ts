@@ -68,6 +68,10 @@ export const ebayOrders: Profile = {
     const first = (cells[0] ?? '').trim();
     return /^seller id\s*:/i.test(first) || (/^\d+$/.test(first) && /^records?(\(s\))? downloaded/i.test((cells[1] ?? '').trim()));
   },
+  orderIdOf(row, ctx) {
+    const record = text(row, 'sales record number');
+    return text(row, 'order number') ?? (record === null ? null : (stateOf(ctx).numbers.get(record) ?? record));
+  },
   read(row, ctx): RowRecord | null {
     const record = text(row, 'sales record number');
     const number = text(row, 'order number');

@@ -1,4 +1,4 @@
-import { count, firstText, instant, money, text } from '../clean.js';
+import { count, firstText, instant, money, orderIdIn, text } from '../clean.js';
 import type { Address, OrderStatus } from '../../orders/types.js';
 import { RowError, STAND_IN, type ImportLine, type Profile, type Row, type RowRecord } from '../types.js';
 import { perUnit } from './taobao.js';
@@ -76,7 +76,8 @@ export const etsyOrders: Profile = {
   id: 'etsy-orders',
   platform: 'etsy',
   label: 'Etsy EtsySoldOrders (one row per order)',
-  part: { group: 'etsy', role: 'orders', orderId: 'order id' },
+  part: { group: 'etsy', role: 'orders' },
+  orderIdOf: orderIdIn('order id'),
   signature: [
     'sale date', 'order id', 'buyer user id', 'full name', 'first name', 'last name', 'number of items', 'payment method', 'date shipped',
     'street 1', 'street 2', 'ship city', 'ship state', 'ship zipcode', 'ship country', 'currency', 'order value', 'discount amount',
@@ -153,6 +154,7 @@ export const etsyItems: Profile = {
   platform: 'etsy',
   label: 'Etsy EtsySoldOrderItems (one row per item)',
   part: { group: 'etsy', role: 'items' },
+  orderIdOf: orderIdIn('order id'),
   signature: [
     'sale date', 'item name', 'buyer', 'quantity', 'price', 'discount amount', 'order shipping', 'order sales tax', 'item total',
     'currency', 'transaction id', 'listing id', 'date paid', 'date shipped', 'ship name', 'ship address1', 'ship city', 'ship zipcode',

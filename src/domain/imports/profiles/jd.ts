@@ -1,4 +1,4 @@
-import { count, instant, mapStatus, money, text } from '../clean.js';
+import { count, instant, mapStatus, money, orderIdIn, text } from '../clean.js';
 import type { OrderStatus } from '../../orders/types.js';
 import { RowError, type Profile, type RowRecord } from '../types.js';
 import { isMasked, splitChineseAddress, statusKey } from './taobao.js';
@@ -39,6 +39,7 @@ export const jdOrders: Profile = {
     '订单类型', '下单帐号', '客户姓名', '客户地址', '联系电话', '订单备注', '商家备注', '运费金额', '付款确认时间', '货号', '订单完成时间',
   ],
   required: ['订单号', '商品名称', '订购数量', '京东价'],
+  orderIdOf: orderIdIn('订单号'),
   read(row, ctx): RowRecord | null {
     const orderId = text(row, '订单号');
     if (orderId === null) return null;

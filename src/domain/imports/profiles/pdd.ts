@@ -1,4 +1,4 @@
-import { count, firstText, instant, mapStatus, money, text } from '../clean.js';
+import { count, firstText, instant, mapStatus, money, orderIdIn, text } from '../clean.js';
 import type { OrderStatus } from '../../orders/types.js';
 import { RowError, type Profile, type RowRecord } from '../types.js';
 import { isMasked, perUnit, statusKey, unmasked } from './taobao.js';
@@ -36,6 +36,7 @@ export const pddOrders: Profile = {
     '快递单号', '快递公司', '商家备注', '售后状态', '买家留言',
   ],
   required: ['订单号', '订单状态', '商品总价(元)', '商品数量(件)'],
+  orderIdOf: orderIdIn('订单号'),
   read(row, ctx): RowRecord | null {
     const orderId = text(row, '订单号');
     if (orderId === null) return null;

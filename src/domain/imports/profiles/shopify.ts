@@ -1,4 +1,4 @@
-import { count, firstText, instant, mapStatus, money, text } from '../clean.js';
+import { count, firstText, instant, mapStatus, money, orderIdIn, text } from '../clean.js';
 import type { OrderStatus } from '../../orders/types.js';
 import type { Profile, RowRecord } from '../types.js';
 
@@ -43,6 +43,7 @@ export const shopifyOrders: Profile = {
   label: 'Shopify orders_export',
   signature: ['name', 'email', 'financial status', 'fulfillment status', 'currency', 'subtotal', 'total', 'lineitem quantity', 'lineitem name', 'lineitem price', 'lineitem sku', 'id'],
   required: ['name', 'lineitem quantity', 'lineitem name', 'lineitem price'],
+  orderIdOf: orderIdIn('name'),
   read(row, ctx): RowRecord | null {
     const orderId = text(row, 'name');
     if (orderId === null) return null;

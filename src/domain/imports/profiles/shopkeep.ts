@@ -1,4 +1,4 @@
-import { count, mapStatus, money, parseInstant, text } from '../clean.js';
+import { count, mapStatus, money, orderIdIn, parseInstant, text } from '../clean.js';
 import { ORDER_EXPORT_COLUMNS } from '../export.js';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/types.js';
 import { RowError, type ImportLine, type Profile, type Row, type RowContext, type RowRecord } from '../types.js';
@@ -66,6 +66,7 @@ export const shopkeepOrders: Profile = {
   label: 'shopkeep order export',
   signature: ORDER_EXPORT_COLUMNS,
   required: ['order_id', 'status', 'total', 'line_key', 'title', 'quantity', 'unit_price'],
+  orderIdOf: orderIdIn('order_id'),
   read(row, ctx: ShopkeepRowContext): RowRecord | null {
     const orderId = text(row, 'order_id');
     if (orderId === null) throw new RowError('orderExport.cellMissing', { column: 'order_id' });

@@ -1,4 +1,4 @@
-import { count, firstText, instant, mapStatus, money, text } from '../clean.js';
+import { count, firstText, instant, mapStatus, money, orderIdIn, text } from '../clean.js';
 import type { Address, OrderStatus } from '../../orders/types.js';
 import { RowError, STAND_IN, type Profile, type Row, type RowContext, type RowRecord } from '../types.js';
 
@@ -92,7 +92,8 @@ export const taobaoOrders: Profile = {
   label: 'Taobao/Tmall 订单报表 (ExportOrderList)',
   signature: ORDERS_SIGNATURE,
   required: ['订单编号', '买家会员名', '订单状态', '宝贝标题'],
-  part: { group: 'taobao', role: 'orders', orderId: '订单编号' },
+  part: { group: 'taobao', role: 'orders' },
+  orderIdOf: orderIdIn('订单编号'),
   read(row, ctx): RowRecord | null {
     const orderId = text(row, '订单编号');
     if (orderId === null) return null;
@@ -199,6 +200,7 @@ export const taobaoItems: Profile = {
   signature: ['订单编号', '标题', '价格', '购买数量', '外部系统编号', '商品属性', '套餐信息', '备注', '订单状态', '商家编码'],
   required: ['订单编号', '标题', '价格', '购买数量'],
   part: { group: 'taobao', role: 'items' },
+  orderIdOf: orderIdIn('主订单编号', '订单编号'),
   read: readItem,
 };
 
@@ -214,6 +216,7 @@ export const tmallItems: Profile = {
   ],
   required: ['子订单编号', '购买数量'],
   part: { group: 'taobao', role: 'items' },
+  orderIdOf: orderIdIn('主订单编号', '订单编号'),
   read: readItem,
 };
 

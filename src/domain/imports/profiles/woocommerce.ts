@@ -1,4 +1,4 @@
-import { count, firstText, instant, money, text } from '../clean.js';
+import { count, firstText, instant, money, orderIdIn, text } from '../clean.js';
 import type { Address, OrderStatus } from '../../orders/types.js';
 import { RowError, type ImportLine, type Profile, type Row, type RowRecord } from '../types.js';
 
@@ -119,6 +119,7 @@ export const woocommerceAoe: Profile = {
     'order refund amount',
   ],
   required: ['order number', 'order status', 'order date', 'quantity'],
+  orderIdOf: orderIdIn('order number'),
   read(row, ctx): RowRecord | null {
     const orderId = text(row, 'order number');
     if (orderId === null) return null;
@@ -265,6 +266,7 @@ export const woocommerceWebtoffee: Profile = {
     'shipping_city', 'customer_note', 'refund_items', 'line_item_1',
   ],
   required: ['order_id', 'order_date', 'status', 'order_total', 'line_item_1'],
+  orderIdOf: orderIdIn('order_number', 'order_id'),
   read(row, ctx): RowRecord | null {
     const orderId = firstText(row, 'order_number', 'order_id');
     if (orderId === null) return null;
@@ -361,6 +363,7 @@ export const woocommerceAnalytics: Profile = {
   label: 'WooCommerce Analytics › Orders (one row per order)',
   signature: ['date', 'order #', 'n. revenue (formatted)', 'status', 'customer', 'customer type', 'product(s)', 'items sold', 'coupon(s)', 'net sales', 'attribution'],
   required: ['date', 'order #', 'status', 'product(s)'],
+  orderIdOf: orderIdIn('order #'),
   read(row, ctx): RowRecord | null {
     const orderId = text(row, 'order #');
     if (orderId === null) return null;
