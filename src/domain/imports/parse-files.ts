@@ -212,7 +212,9 @@ function rowReader(ctx: RowContext, log: ReadLog, buffered: boolean): (r: Readin
           // A row repeating an order of one row is rejected alone: the order stands whole on its first row.
           if (orderRow) listed(record, { line: record.line, key: 'import.orderRowRejected', params: { order: read!.orderId, ...orderRow } });
           else if (first) listed(record, { line: record.line, key: 'import.orderRowTwice', params: { order: read!.orderId, first } });
-          else if (read) yield { record: read, line: record.line, role: part?.role, file: r.file, cells: record.cells };
+          // Read as a stream, an order's rows are held only until it is complete; read buffered, every order is held
+          // to the end, so its rows' cells are not (a row rejected with its order is then listed by its line alone).
+          else if (read) yield { record: read, line: record.line, role: part?.role, file: r.file, cells: buffered ? undefined : record.cells };
         } catch (error) {
           if (!(error instanceof RowError)) throw error;
           drop = reject(record, { line: record.line, key: error.key, params: error.params });
