@@ -246,6 +246,7 @@ export function generate({ root, file, orders: TOTAL = 300_000, rush: RUSH = 13_
   const insShipment = db.prepare('INSERT INTO shipment (id, order_id, carrier, tracking_number, shipped_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?)');
   const insShipmentLine = db.prepare('INSERT INTO shipment_line (shipment_id, order_line_id, quantity) VALUES (?, ?, ?)');
   const insEvent = db.prepare('INSERT INTO order_event (order_id, at, kind, from_value, to_value, note) VALUES (?, ?, ?, ?, ?, ?)');
+  const insRefund = db.prepare("INSERT INTO order_refund (order_id, at, amount, source) VALUES (?, ?, ?, 'cancel')");
   const insMovement = db.prepare(`INSERT INTO stock_movement (sku_id, kind, quantity, on_hand_after, unit_cost, reason, reference, occurred_at, order_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const setSku = db.prepare('UPDATE sku SET on_hand = ?, reserved = ?, updated_at = ? WHERE id = ?');
@@ -385,7 +386,14 @@ export function generate({ root, file, orders: TOTAL = 300_000, rush: RUSH = 13_
       }
       if (status === 'picking' || status === 'packed') event(Math.round(paidAt + (NOW - paidAt) * rng.next()), 'status', 'paid', status === 'packed' ? 'packed' : 'picking');
       if (status === 'on_hold') event(paidAt + HOUR, 'status', 'paid', 'on_hold', holdReason);
-      if (status === 'cancelled') event(cancelledAt, 'status', isPaid ? 'paid' : 'pending_payment', 'cancelled', cancelReason);
+      if (status === 'cancelled') {
+        // A paid order cancelled gives its payment back, as `order cancel` does: a refund at that time.
+        if (refunded > 0) {
+          event(cancelledAt, 'payment', 'refunded 0', `refunded ${refunded}`, cancelReason);
+          insRefund.run(id, cancelledAt, refunded);
+        }
+        event(cancelledAt, 'status', isPaid ? 'paid' : 'pending_payment', 'cancelled', cancelReason);
+      }
 
       // The shipment: one per shipped order (the first line only for a partial one).
       const shipAt = shippedAt ?? (partial ? NOW - rng.int(HOUR, 10 * HOUR) : null);

@@ -209,9 +209,9 @@ function kpiSql() {
             WHERE shop_id = ${s} AND paid_at >= ${from} AND paid_at < ${until} GROUP BY currency, buyer)
          SELECT currency, sum(n), sum(paid), count(*), sum(n >= 2), sum(customer_id IS NULL OR NOT EXISTS (SELECT 1 FROM sales_order p
             WHERE p.customer_id = buyers.customer_id AND p.shop_id = ${s} AND p.paid_at < ${from})) FROM buyers GROUP BY currency;`,
-        // refunds and returns opened (src/db/queries/returns.ts), shipped orders (the return rate's denominator)
-        `SELECT o.currency, sum(r.refund_amount), count(*) FROM return_request r JOIN sales_order o ON o.id = r.order_id
-          WHERE r.refunded_at >= ${from} AND r.refunded_at < ${until} AND r.refund_amount > 0 AND +o.shop_id = ${s} GROUP BY o.currency;`,
+        // refunds (the refund ledger, src/db/queries/refunds.ts), returns opened (returns.ts), shipped orders (the return rate's denominator)
+        `SELECT o.currency, sum(r.amount) FROM order_refund r JOIN sales_order o ON o.id = r.order_id
+          WHERE r.at >= ${from} AND r.at < ${until} AND +o.shop_id = ${s} GROUP BY o.currency HAVING sum(r.amount) <> 0 ORDER BY o.currency;`,
         `SELECT r.type, count(*) FROM return_request r JOIN sales_order o ON o.id = r.order_id
           WHERE r.opened_at >= ${from} AND r.opened_at < ${until} AND +o.shop_id = ${s} GROUP BY r.type;`,
         `SELECT count(DISTINCT s.order_id) FROM shipment s JOIN sales_order o ON o.id = s.order_id WHERE +o.shop_id = ${s} AND s.shipped_at >= ${from} AND s.shipped_at < ${until};`,

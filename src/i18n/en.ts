@@ -282,6 +282,7 @@ const coreEn = {
   'dbCheck.ledger': 'ledger: SKU {sku} says {onHand} on hand but its movements add up to {ledger}',
 
   'dbCheck.reservation': 'reservation: SKU {sku} says {reserved} reserved but its order lines hold {lines}',
+  'dbCheck.refunds': 'refunds: order {order} says {refunded} refunded (minor units) but its refunds add up to {ledger}',
   'demo.summary': 'create a realistic demo shop (default ./shopkeep-demo.db) and print its summary',
   'demo.building': 'building the demo shop in {path} …',
   'demo.next': 'try: shopkeep --db {path} product list',

@@ -273,6 +273,7 @@ const coreZh: Record<CoreKey, string> = {
   'dbCheck.ledger': '库存流水：SKU {sku} 记录在库 {onHand}，但流水合计为 {ledger}',
 
   'dbCheck.reservation': '预占：SKU {sku} 记录预占 {reserved}，但订单行合计预占 {lines}',
+  'dbCheck.refunds': '退款：订单 {order} 记录已退 {refunded}（最小货币单位），但其退款记录合计 {ledger}',
   'demo.summary': '创建一个仿真的演示店铺（默认 ./shopkeep-demo.db）并输出概况',
   'demo.building': '正在 {path} 中创建演示店铺…',
   'demo.next': '试试：shopkeep --db {path} product list',

@@ -151,5 +151,28 @@ describe('upgrading', () => {
     ]);
     db.close();
   });
+
+  it('carries refunds over into the refund ledger (migration 11): each return at its refund time, the rest at the order\'s latest time', () => {
+    const path = join(temp(), 'v10.db');
+    const raw = new Sqlite(path);
+    raw.exec(migrations.slice(0, 10).map((m) => m.sql).join('\n'));
+    raw.pragma('user_version = 10');
+    raw.exec(`INSERT INTO shop (id, name, platform, currency, timezone, is_default, created_at) VALUES (1, 'TB', 'taobao', 'CNY', 'Asia/Shanghai', 1, 0);
+      INSERT INTO sales_order (id, shop_id, platform_order_id, status, currency, total, paid, refunded, placed_at, paid_at, shipped_at, cancelled_at, updated_at) VALUES
+        (1, 1, 'A', 'shipped', 'CNY', 1000, 1000, 300, 10, 20, 30, NULL, 0),
+        (2, 1, 'B', 'cancelled', 'CNY', 500, 500, 500, 10, 20, NULL, 40, 0),
+        (3, 1, 'C', 'paid', 'CNY', 700, 700, 0, 10, 20, NULL, NULL, 0);
+      INSERT INTO return_request (id, order_id, type, status, reason, refund_amount, opened_at, refunded_at, updated_at) VALUES
+        (1, 1, 'refund_only', 'refunded', 'x', 200, 25, 26, 26), (2, 3, 'return', 'requested', 'y', 0, 27, NULL, 27);`);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT order_id, at, amount, source, return_id FROM order_refund ORDER BY id').raw().all()).toEqual([
+      [1, 26, 200, 'return', 1], // the return, when it was refunded
+      [1, 30, 100, 'import', null], // the rest of A's refunded, at its latest time (shipped)
+      [2, 40, 500, 'import', null], // B, when it was cancelled
+    ]);
+    expect(checkDatabase(db)).toEqual([]);
+    db.close();
+  });
 });
 

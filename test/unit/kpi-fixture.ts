@@ -52,10 +52,13 @@ export function seedKpi(db: Db): void {
   const ship = db.prepare("INSERT INTO shipment (order_id, carrier, tracking_number, shipped_at) VALUES (?, 'sf', ?, ?)");
   ship.run(orderId('O1'), 'SF1', bj('2026-11-20T16:00'));
   ship.run(orderId('O3'), 'SF3', bj('2026-11-20T17:00'));
-  db.prepare(
+  // A refund-only return of ¥5.00 on O2, refunded at 19:00, written as `return refund` writes it.
+  const refund = db.prepare(
     `INSERT INTO return_request (order_id, type, status, reason, refund_amount, opened_at, refunded_at, updated_at)
      VALUES (?, 'refund_only', 'refunded', 'damaged box', 500, ?, ?, ?)`,
   ).run(orderId('O2'), bj('2026-11-20T18:00'), bj('2026-11-20T19:00'), bj('2026-11-20T19:00'));
+  db.prepare('UPDATE sales_order SET refunded = 500 WHERE id = ?').run(orderId('O2'));
+  db.prepare("INSERT INTO order_refund (order_id, at, amount, source, return_id) VALUES (?, ?, 500, 'return', ?)").run(orderId('O2'), bj('2026-11-20T19:00'), refund.lastInsertRowid);
 
   const shopId = 1;
   const traffic = db.prepare('INSERT INTO traffic_daily (shop_id, day, sku_id, source, visitors, page_views, bounced, add_to_cart) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addProduct } from '../../src/domain/catalog/products.js';
 import { addOrder } from '../../src/domain/orders/create.js';
+import { cancelOrder } from '../../src/domain/orders/transitions.js';
+import { getOrder } from '../../src/domain/orders/find.js';
+import { importOrderFiles } from '../../src/domain/imports/run.js';
+import { checkDatabase } from '../../src/domain/admin/database.js';
+import { shopifyCsv, shopifyOrder } from '../helpers/shopify-csv.js';
 import { receiveStock } from '../../src/domain/inventory/stock.js';
 import { kpiReport, metric, metricValues, type KpiSection } from '../../src/domain/reports/kpi.js';
 import { instantRange, previousPeriod, resolvePeriod, type Period } from '../../src/domain/reports/period.js';
@@ -108,6 +113,31 @@ describe('kpi rules over periods', () => {
     expect(found('repurchaseFalling')?.numbers).toEqual({ rate: '50.0%', previous: '100.0%' });
     expect(found('returnsRising')).toMatchObject({ subject: 'A', numbers: { returns: 2, previous: 0 } });
     expect(found('badReviewsRising')).toMatchObject({ subject: 'A', numbers: { negative: 2, previous: 0 } });
+  });
+});
+
+describe('refunds, by when the money went back', () => {
+  it('counts a refund an export brings and a paid order cancelled, each on its day (the return is in the fixture); db check sees every refund in the ledger', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'US', platform: 'shopify', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    addProduct(db, { title: 'Tea', sku: { code: 'TEA', price: '10', allowBackorder: true } }, NOW);
+    const file = (name: string, rows: Record<string, string>[]) => [{ name, bytes: shopifyCsv(rows.map((r) => (r['Financial Status'] ? { ...r, 'Paid at': r['Created at']! } : r))) }];
+    const opts = { dryRun: false, skipBad: false };
+    // Both paid on the 20th (Beijing); the 23rd's export says #1 had ¥15.00 refunded.
+    const created = '2026-11-20 10:00:00 +0800';
+    importOrderFiles(db, file('d1.csv', [...shopifyOrder('#1', { financial: 'paid', total: '30.00', created, lines: [['TEA', 3, '10.00']] }), ...shopifyOrder('#2', { financial: 'paid', total: '20.00', created, lines: [['TEA', 2, '10.00']] })]), opts, bj('2026-11-20T12:00'));
+    importOrderFiles(db, file('d2.csv', shopifyOrder('#1', { financial: 'partially_refunded', total: '30.00', created, refunded: '15.00', lines: [['TEA', 3, '10.00']] })), opts, bj('2026-11-23T09:00'));
+    cancelOrder(db, { ref: '#2', shop: 'US' }, 'out of stock', bj('2026-11-24T09:00'));
+    const day = (date: string) => kpiReport(db, { date, shop: 'US' }, NOW).shops[0]!;
+    expect([value(day('2026-11-20'), 'gmv'), value(day('2026-11-20'), 'refunds')]).toEqual([5000, 0]);
+    expect([value(day('2026-11-23'), 'refunds'), value(day('2026-11-23'), 'netSales')]).toEqual([1500, -1500]);
+    expect(value(day('2026-11-24'), 'refunds')).toBe(2000); // what #2 paid, given back when it was cancelled
+    const month = kpiReport(db, { period: 'month', date: '2026-11-20', shop: 'US' }, NOW).shops[0]!;
+    expect([value(month, 'gmv'), value(month, 'refunds'), value(month, 'netSales')]).toEqual([5000, 3500, 1500]);
+    expect(getOrder(db, '#2', 'US')).toMatchObject({ status: 'cancelled', paid: 2000, refunded: 2000 });
+    expect(checkDatabase(db)).toEqual([]);
+    db.prepare("UPDATE sales_order SET refunded = 100 WHERE platform_order_id = '#1'").run();
+    expect(checkDatabase(db)).toEqual([{ kind: 'refunds', order: '#1', refunded: 100, ledger: 1500 }]);
   });
 });
 

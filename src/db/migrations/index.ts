@@ -8,6 +8,7 @@ import { orderCustomerPaidIndex } from './0007_order_customer_paid_index.js';
 import { reportIndexes } from './0008_report_indexes.js';
 import { amazonLineKeys } from './0009_amazon_line_keys.js';
 import { platformStock } from './0010_platform_stock.js';
+import { orderRefunds } from './0011_order_refunds.js';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys, platformStock];
+export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys, platformStock, orderRefunds];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

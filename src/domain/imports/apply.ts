@@ -2,6 +2,7 @@ import type { Db } from '../../db/open.js';
 import { skuById } from '../../db/queries/catalog.js';
 import * as iq from '../../db/queries/imports.js';
 import * as q from '../../db/queries/orders.js';
+import { recordRefund } from '../../db/queries/refunds.js';
 import { findCarrier } from '../fulfilment/carriers.js';
 import { recordMovement } from '../inventory/ledger.js';
 import { setOnHand } from '../../db/queries/stock.js';
@@ -228,8 +229,12 @@ function money(imported: ImportOrder, status: OrderStatus, stored?: Order) {
   const discount = imported.discount ?? stored?.discount ?? 0;
   const tax = imported.tax ?? stored?.tax ?? 0;
   const total = imported.total ?? itemSubtotal + shipping + tax - discount;
-  const paid = imported.paid ?? (status === 'pending_payment' || (status === 'cancelled' && imported.paidAt === null) ? 0 : total);
-  return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid: Math.max(0, paid), refunded: Math.max(0, imported.refunded ?? stored?.refunded ?? 0) };
+  // A cancelled order was paid if this file or an earlier one says when: its payment stays what it was.
+  const unpaid = status === 'pending_payment' || (status === 'cancelled' && (imported.paidAt ?? stored?.paidAt ?? null) === null);
+  const paid = Math.max(0, imported.paid ?? (unpaid ? 0 : stored && status === 'cancelled' && stored.paid > 0 ? stored.paid : total));
+  // A paid order cancelled gave its money back, all of it unless the file says how much.
+  const refunded = Math.max(0, imported.refunded ?? (status === 'cancelled' ? paid : (stored?.refunded ?? 0)));
+  return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid, refunded };
 }
 
 /**
@@ -256,6 +261,8 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
     movements: [],
     events: [[null, at, 'import', null, status, source]],
     shipment: null,
+    // Refunded before shopkeep knew the order: at its latest stated time, the nearest to the refund the file tells.
+    refund: m.refunded > 0 ? [null, imported.cancelledAt ?? imported.completedAt ?? imported.deliveredAt ?? imported.shippedAt ?? imported.paidAt ?? at, m.refunded, 'import', null] : null,
   };
   const negative: string[] = [];
   const shippedAt = imported.shippedAt ?? now;
@@ -299,7 +306,10 @@ function updateFields(db: Db, order: Order, imported: ImportOrder, now: number):
     order.status = status;
   }
   const m = money(imported, status, order);
-  if (m.refunded !== order.refunded) logEvent(db, order, now, 'payment', `refunded ${order.refunded}`, `refunded ${m.refunded}`, 'import');
+  if (m.refunded !== order.refunded) {
+    logEvent(db, order, now, 'payment', `refunded ${order.refunded}`, `refunded ${m.refunded}`, 'import');
+    recordRefund(db, order.id, now, m.refunded - order.refunded, 'import');
+  }
   if (m.paid !== order.paid) logEvent(db, order, now, 'payment', String(order.paid), String(m.paid), 'import');
   Object.assign(order, m);
   const a = imported.address;

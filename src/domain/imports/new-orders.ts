@@ -11,6 +11,7 @@ const MOVEMENT_COLUMNS = ['order_id', 'sku_id', 'kind', 'quantity', 'on_hand_aft
 const EVENT_COLUMNS = ['order_id', 'at', 'kind', 'from_value', 'to_value', 'note'] as const;
 const SHIPMENT_COLUMNS = ['id', 'order_id', 'carrier', 'tracking_number', 'shipped_at'] as const;
 const SHIPMENT_LINE_COLUMNS = ['shipment_id', 'order_line_id', 'quantity'] as const;
+const REFUND_COLUMNS = ['order_id', 'at', 'amount', 'source', 'return_id'] as const;
 
 type Values<T extends readonly string[]> = { -readonly [K in keyof T]: unknown };
 
@@ -24,6 +25,7 @@ export interface NewOrder {
   movements: Values<typeof MOVEMENT_COLUMNS>[];
   events: Values<typeof EVENT_COLUMNS>[];
   shipment: Values<typeof SHIPMENT_COLUMNS> | null;
+  refund?: Values<typeof REFUND_COLUMNS> | null;
 }
 
 const BATCH = 500;
@@ -54,6 +56,7 @@ export class NewOrders {
     const events: unknown[][] = [];
     const shipments: unknown[][] = [];
     const shipmentLines: unknown[][] = [];
+    const refunds: unknown[][] = [];
     batch.forEach((o, i) => {
       const orderId = firstOrder + i;
       o.order[0] = orderId;
@@ -77,6 +80,10 @@ export class NewOrders {
         e[0] = orderId;
         events.push(e);
       }
+      if (o.refund) {
+        o.refund[0] = orderId;
+        refunds.push(o.refund);
+      }
     });
     insertRows(db, 'sales_order', ORDER_COLUMNS, batch.map((o) => o.order));
     insertRows(db, 'order_line', LINE_COLUMNS, lines);
@@ -84,5 +91,6 @@ export class NewOrders {
     insertRows(db, 'order_event', EVENT_COLUMNS, events);
     insertRows(db, 'shipment', SHIPMENT_COLUMNS, shipments);
     insertRows(db, 'shipment_line', SHIPMENT_LINE_COLUMNS, shipmentLines);
+    if (refunds.length > 0) insertRows(db, 'order_refund', REFUND_COLUMNS, refunds);
   }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open.js';
 import { writeTransaction } from '../../db/open.js';
 import * as q from '../../db/queries/orders.js';
+import { recordRefund } from '../../db/queries/refunds.js';
 import { conflict, usageError } from '../errors.js';
 import { parseMoney } from '../money.js';
 import { logEvent, setStatus } from './events.js';
@@ -72,6 +73,13 @@ export function cancelOrder(db: Db, target: OrderRef, reason: string, now: numbe
     order.heldFrom = null;
     order.cancelReason = reason.trim();
     order.cancelledAt = now;
+    // A paid order cancelled gives the buyer back what is left of the payment.
+    const back = order.paid - order.refunded;
+    if (back > 0) {
+      logEvent(db, order, now, 'payment', `refunded ${order.refunded}`, `refunded ${order.paid}`, order.cancelReason);
+      order.refunded = order.paid;
+      recordRefund(db, order.id, now, back, 'cancel');
+    }
     setStatus(order, 'cancelled', db, now, order.cancelReason);
   }, now);
 }

@@ -3,7 +3,8 @@ import * as q from '../../db/queries/kpi.js';
 import { scanningCache } from '../../db/queries/reports.js';
 import { usageError } from '../errors.js';
 import { ratingSummary } from '../service/rating-summary.js';
-import { refundTotals } from '../service/refund-totals.js';
+import { refundsIn } from '../../db/queries/refunds.js';
+import { returnsOpened } from '../service/refund-totals.js';
 import { slaBreaches } from '../service/sla.js';
 import { defaultShop, findShop, listShops } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
@@ -236,12 +237,12 @@ export function shopRaw(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDa
     raw.repeatBuyers = row.repeatBuyers;
     raw.newBuyers = row.newBuyers;
   }
-  const returns = refundTotals(db, { from, to: until, shopId: shop.id });
-  for (const row of returns.refunds) {
+  // Money refunded in the period, whatever gave it back: a return, a platform's export, a paid order cancelled.
+  for (const row of refundsIn(db, shop.id, from, until)) {
     if (row.currency === cur) raw.refunds += row.amount;
     else other?.push({ currency: row.currency, what: 'refunds', amount: row.amount });
   }
-  raw.returnsOpened = returns.opened;
+  raw.returnsOpened = returnsOpened(db, { from, to: until, shopId: shop.id }).opened;
   raw.shippedOrders = q.shippedOrders(db, shop.id, from, until);
   const traffic = q.trafficSums(db, shop.id, days.fromDay, days.toDay);
   raw.visitors = traffic.visitors;

@@ -13,13 +13,14 @@ export interface RefundTotals {
   openedByType: Record<ReturnType, number>;
 }
 
-/** Refunds and returns in a period, for the KPI report: [from, to) as epoch ms, optionally one shop. */
-export function refundTotals(db: Db, period: { from: number; to: number; shopId?: number }): RefundTotals {
+/** Returns opened in a period ([from, to) as epoch ms, optionally one shop), in all and by type. */
+export function returnsOpened(db: Db, period: { from: number; to: number; shopId?: number }): Pick<RefundTotals, 'opened' | 'openedByType'> {
   const openedByType = Object.fromEntries(RETURN_TYPES.map((t) => [t, 0])) as Record<ReturnType, number>;
   for (const row of q.openedCounts(db, period.from, period.to, period.shopId)) openedByType[row.type] = row.returns;
-  return {
-    refunds: q.refundSums(db, period.from, period.to, period.shopId),
-    opened: Object.values(openedByType).reduce((a, b) => a + b, 0),
-    openedByType,
-  };
+  return { opened: Object.values(openedByType).reduce((a, b) => a + b, 0), openedByType };
+}
+
+/** Refunds through returns and returns opened in a period: [from, to) as epoch ms, optionally one shop. */
+export function refundTotals(db: Db, period: { from: number; to: number; shopId?: number }): RefundTotals {
+  return { refunds: q.refundSums(db, period.from, period.to, period.shopId), ...returnsOpened(db, period) };
 }

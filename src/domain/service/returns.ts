@@ -2,6 +2,7 @@ import type { Db } from '../../db/open.js';
 import { writeTransaction } from '../../db/open.js';
 import { skuById } from '../../db/queries/catalog.js';
 import * as oq from '../../db/queries/orders.js';
+import { recordRefund } from '../../db/queries/refunds.js';
 import * as q from '../../db/queries/returns.js';
 import { conflict, notFound, usageError } from '../errors.js';
 import { recordMovement } from '../inventory/ledger.js';
@@ -277,6 +278,7 @@ export function refundReturn(db: Db, ref: string, options: { amount?: string; no
     logEvent(db, order, now, 'payment', `refunded ${order.refunded}`, `refunded ${order.refunded + amount}`, `return ${r.number}`);
     order.refunded += amount;
     oq.saveOrder(db, order, now);
+    recordRefund(db, order.id, now, amount, 'return', r.id);
     const note = text(options.note);
     logStep(db, r, r.status, 'refunded', now, [formatMoney(amount, r.currency), note].filter(Boolean).join('; '));
     r.status = 'refunded';

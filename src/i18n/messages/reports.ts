@@ -96,7 +96,7 @@ export const reportsEn = {
   'kpi.d.paidOrders': 'orders paid in the period (paid_at), whatever happened to them later',
   'kpi.d.payingBuyers': 'distinct buyers with an order paid in the period (支付买家数)',
   'kpi.d.gmv': 'amount paid on orders paid in the period, refunds not taken off (支付金额)',
-  'kpi.d.refunds': 'money refunded in the period (refund time), whichever period the order was paid in',
+  'kpi.d.refunds': 'money refunded in the period (refund time), whichever period the order was paid in: returns refunded, paid orders cancelled, refunds an import finds',
   'kpi.d.netSales': 'GMV − refunds',
   'kpi.d.aov': 'GMV ÷ paying buyers (客单价), rounded to the minor unit',
   'kpi.d.newBuyers': 'paying buyers with no paid order in this shop before the period',

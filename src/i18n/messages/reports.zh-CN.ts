@@ -98,7 +98,7 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'kpi.d.paidOrders': '本期支付（按支付时间）的订单数，不论之后如何',
   'kpi.d.payingBuyers': '本期有支付订单的去重买家数',
   'kpi.d.gmv': '本期支付订单的实付金额，不扣退款（支付金额）',
-  'kpi.d.refunds': '本期（按退款时间）退款的金额，不论订单何时支付',
+  'kpi.d.refunds': '本期（按退款时间）退款的金额，不论订单何时支付：售后退款、已付款订单取消、导入发现的退款',
   'kpi.d.netSales': '支付金额 − 退款金额',
   'kpi.d.aov': '支付金额 ÷ 支付买家数（客单价），四舍五入到最小货币单位',
   'kpi.d.newBuyers': '本期之前在本店没有支付订单的支付买家',

@@ -1,4 +1,4 @@
--- user_version 10
+-- user_version 11
 CREATE INDEX ad_daily_day ON ad_daily (day);
 
 CREATE INDEX customer_email ON customer (shop_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
@@ -20,6 +20,10 @@ CREATE INDEX order_line_sku ON order_line (sku_id) WHERE sku_id IS NOT NULL;
 CREATE INDEX order_line_unmatched ON order_line (order_id) WHERE sku_id IS NULL;
 
 CREATE INDEX order_line_unmatched_sku ON order_line (seller_sku) WHERE sku_id IS NULL;
+
+CREATE INDEX order_refund_at ON order_refund (at);
+
+CREATE INDEX order_refund_order ON order_refund (order_id);
 
 CREATE INDEX product_category ON product (category);
 
@@ -172,6 +176,15 @@ CREATE TABLE order_line (
   shipped       INTEGER NOT NULL DEFAULT 0 CHECK (shipped >= 0 AND shipped <= quantity), seller_sku TEXT, platform_stock INTEGER NOT NULL DEFAULT 0 CHECK (platform_stock IN (0, 1)),
   UNIQUE (order_id, line_key),
   CHECK (reserved + shipped <= quantity)
+) STRICT;
+
+CREATE TABLE order_refund (
+  id        INTEGER PRIMARY KEY,
+  order_id  INTEGER NOT NULL REFERENCES sales_order (id),
+  at        INTEGER NOT NULL,
+  amount    INTEGER NOT NULL,
+  source    TEXT NOT NULL CHECK (source IN ('return','import','cancel')),
+  return_id INTEGER REFERENCES return_request (id)
 ) STRICT;
 
 CREATE TABLE product (

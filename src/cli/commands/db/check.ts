@@ -18,7 +18,9 @@ export async function dbCheckRun(ctx: Ctx): Promise<void> {
         ? ctx.t('dbCheck.foreignKey', { table: p.table, rowid: p.rowid, parent: p.parent })
         : p.kind === 'ledger'
           ? ctx.t('dbCheck.ledger', { sku: p.sku, onHand: p.onHand, ledger: p.ledger })
-          : ctx.t('dbCheck.reservation', { sku: p.sku, reserved: p.reserved, lines: p.lines });
+          : p.kind === 'reservation'
+            ? ctx.t('dbCheck.reservation', { sku: p.sku, reserved: p.reserved, lines: p.lines })
+            : ctx.t('dbCheck.refunds', { order: p.order, refunded: p.refunded, ledger: p.ledger });
   await ctx.print({
     json: { ok: problems.length === 0, problems },
     blocks: [{ kind: 'text', text: problems.length === 0 ? ctx.t('dbCheck.ok') : problems.map(describe).join('\n') }],
