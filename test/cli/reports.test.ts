@@ -171,6 +171,9 @@ describe('the sibling reports as documents and files', () => {
     const period = ['--from', '2026-11-22', '--to', '2026-11-24'];
     const table = await run(['report', 'sales', ...period], { tty: true, env: { NO_COLOR: '1' } });
     expect(table.stdout).toMatch(/Net sales trend CNY\s*│?\s*[▁▂▃▄▅▆▇█]{3}\s+2026-11-22 … 2026-11-24/);
+    // By week, every week of the period has its mark, the ones without a sale too (the first starts on the Monday before 1 November).
+    const weeks = await run(['report', 'sales', '--from', '2026-11-01', '--to', '2026-11-24', '--by', 'week'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(weeks.stdout).toMatch(/Net sales trend CNY\s*│?\s*▁▁▁[▁▂▃▄▅▆▇█]█\s+2026-10-26 … 2026-11-23/);
     const md = await run(['report', 'sales', ...period, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /);

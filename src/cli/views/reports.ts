@@ -3,7 +3,7 @@ import type { CustomersReport } from '../../domain/reports/customers.js';
 import type { InventoryReport } from '../../domain/reports/inventory.js';
 import { dayOf, periodDays, type Period } from '../../domain/reports/period.js';
 import type { ProductSection, ProductsReport } from '../../domain/reports/products.js';
-import type { SalesReport } from '../../domain/reports/sales.js';
+import { bucketOf, type SalesReport } from '../../domain/reports/sales.js';
 import { formatAmount, formatMoney } from '../../domain/money.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { Ctx } from '../context.js';
@@ -92,7 +92,8 @@ export function salesView(ctx: Ctx, r: SalesReport): View {
 
 /** Net sales per day (every day of the period), week or month as a sparkline, one per currency, when there are two or more. */
 function salesTrends(ctx: Ctx, r: SalesReport): [string, string][] {
-  const buckets = r.by === 'day' ? periodDays(r.period) : [...new Set(r.rows.map((s) => s.bucket))].sort();
+  // Every bucket of the period, a week or month without sales too (a gap in the line is a zero, not left out).
+  const buckets = [...new Set(periodDays(r.period).map((day) => bucketOf(day, r.by)))];
   if (buckets.length < 2) return [];
   return r.totals.map((t) => {
     const net = new Map<string, number>();
