@@ -144,6 +144,10 @@ describe('traffic import', () => {
     const file = csv('Day,Sessions,Pageviews,Bounce rate,Average session duration,Sessions with cart additions\n2026-11-23,140,420,51.2%,00:01:05,12\n');
     expect(importTraffic(db, file, 's.csv', { shop: 'Mountain', dryRun: false })).toMatchObject({ layout: 'shopify', new: 1 });
     expect(listTraffic(db, { shop: 'Mountain' })).toEqual([expect.objectContaining({ visitors: 140, pageViews: 420, bounced: 72, avgSeconds: 65, addToCart: 12, favourites: null })]);
+    // Named as the docs list them too (Date, Visitors, Page views), found without --layout.
+    const other = csv('Date,Visitors,Page views,Referrer source\n2026-11-24,90,200,Search\n');
+    expect(importTraffic(db, other, 'v.csv', { shop: 'Mountain', dryRun: false })).toMatchObject({ layout: 'shopify', new: 1 });
+    expect(listTraffic(db, { shop: 'Mountain' }).map((r) => [r.day, r.source, r.visitors, r.pageViews])).toContainEqual(['2026-11-24', 'Search', 90, 200]);
   });
 });
 

@@ -82,7 +82,9 @@ function detect(header: string[]): TrafficLayout | undefined {
   const names = header.map(norm);
   if (names.includes('visitors') && names.includes('page_views')) return 'shopkeep';
   if (names.includes('统计日期') || names.includes('访客数')) return 'sycm';
-  if ((names.includes('day') || names.includes('date')) && (names.includes('sessions') || names.includes('online store visitors'))) return 'shopify';
+  // A date and visitors under any of the names its layout takes (Shopify's reports name them in several ways).
+  const named = (field: Field) => ALIASES.shopify[field]!.some((a) => names.includes(a));
+  if (named('day') && named('visitors')) return 'shopify';
   return undefined;
 }
 
