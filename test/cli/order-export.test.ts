@@ -46,7 +46,7 @@ describe('order export', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(header(r.stdout)).toBe(
-      'shop,platform,order_id,status,currency,placed_at,paid_at,shipped_at,delivered_at,completed_at,cancelled_at,buyer_id,buyer_name,buyer_phone,buyer_email,recipient,phone,province,city,district,street,postcode,country,item_subtotal,shipping,discount,tax,total,paid,refunded,buyer_note,seller_memo,carrier,tracking,line_key,sku,platform_sku,listing_id,title,variant,quantity,unit_price,line_discount,shipped',
+      'shop,platform,order_id,status,currency,placed_at,paid_at,shipped_at,delivered_at,completed_at,cancelled_at,buyer_id,buyer_name,buyer_phone,buyer_email,recipient,phone,province,city,district,street,postcode,country,item_subtotal,shipping,discount,tax,total,paid,refunded,buyer_note,seller_memo,carrier,tracking,line_key,sku,platform_sku,listing_id,title,variant,quantity,unit_price,line_discount,shipped,line_status',
     );
     expect(r.stdout.startsWith('\uFEFF')).toBe(false);
     expect(r.stdout).toContain(`Tea House,taobao,${BIG},shipped,CNY,2026-11-25T01:30:00+08:00,`);

@@ -169,6 +169,33 @@ describe('order export', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
+  it('round trip keeps an item the platform cancelled in an order still to ship: marked in line_status, reserving nothing, in this database or another', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'Amazon US', platform: 'amazon', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
+    for (const code of ['TEA', 'POT']) {
+      addProduct(db, { title: code, sku: { code, price: '8.00', currency: 'USD' } }, NOW);
+      receiveStock(db, { sku: code, quantity: 10 }, NOW);
+    }
+    const header = ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'item-status', 'quantity', 'currency', 'item-price'];
+    const report = [header, ['111-1', '2026-11-24T09:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'Unshipped', '2', 'USD', '16.00'], ['111-1', '2026-11-24T09:00:00+00:00', 'Unshipped', 'Pot', 'POT', 'Cancelled', '1', 'USD', '8.00']];
+    importOrderFiles(db, [{ name: 'all.txt', bytes: Buffer.from(report.map((r) => r.join('\t')).join('\r\n')) }], { shop: 'Amazon US', dryRun: false, skipBad: false }, NOW);
+    const reserved = (d: Db) => d.prepare("SELECT code, reserved FROM sku ORDER BY code").raw().all();
+    expect(reserved(db)).toEqual([['POT', 0], ['TEA', 2]]);
+    const text = csv(db, { shop: 'Amazon US' });
+    expect(text).toMatch(/,POT,.*,cancelled\r\n/);
+    const before = snapshot(db);
+    const [again] = importInto(db, 'Amazon US', text, NOW + 60_000);
+    expect(again!.orders).toEqual({ new: 0, updated: 0, unchanged: 1 });
+    expect(again!.warnings).toEqual([]);
+    expect(snapshot(db)).toEqual(before);
+    const target = memoryDb();
+    addShop(target, { name: 'Amazon US', platform: 'amazon', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
+    for (const code of ['TEA', 'POT']) addProduct(target, { title: code, sku: { code, price: '8.00', currency: 'USD' } }, NOW);
+    importInto(target, 'Amazon US', text);
+    expect(reserved(target)).toEqual([['POT', 0], ['TEA', 2]]);
+    expect(csv(target, { shop: 'Amazon US' })).toBe(text);
+  });
+
   // Orders made in shopkeep have no import hash yet: the import must compare what it would write.
   it('re-importing an export into the database it came from reports every order unchanged', () => {
     const db = seeded();
@@ -202,7 +229,7 @@ describe('order export', () => {
     const text = csv(seeded(), { shop: 'US Store' });
     expect(text.split('\r\n')[0]).toBe(ORDER_EXPORT_COLUMNS.join(','));
     expect(text.split('\r\n')[1]).toBe(
-      'US Store,amazon,114-3941689-8772232,paid,USD,2026-11-25T00:30:00-05:00,2026-11-25T00:30:00-05:00,,,,,,Ann Smith,,ann@example.com,Ann Smith,,MA,Boston,,1 Main St,02134,US,12.00,0.00,0.00,0.75,12.75,12.75,0.00,,,,,1,A,,,西湖龙井 明前,250g,1,12.00,0.00,0',
+      'US Store,amazon,114-3941689-8772232,paid,USD,2026-11-25T00:30:00-05:00,2026-11-25T00:30:00-05:00,,,,,,Ann Smith,,ann@example.com,Ann Smith,,MA,Boston,,1 Main St,02134,US,12.00,0.00,0.00,0.75,12.75,12.75,0.00,,,,,1,A,,,西湖龙井 明前,250g,1,12.00,0.00,0,',
     );
     expect(text.startsWith('\uFEFF')).toBe(false);
     const excel = csv(seeded(), { shop: 'US Store' }, true);

@@ -9,6 +9,7 @@ import { reportIndexes } from './0008_report_indexes.js';
 import { amazonLineKeys } from './0009_amazon_line_keys.js';
 import { platformStock } from './0010_platform_stock.js';
 import { orderRefunds } from './0011_order_refunds.js';
+import { lineCancelled } from './0012_line_cancelled.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys, platformStock, orderRefunds];
+export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys, platformStock, orderRefunds, lineCancelled];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -37,6 +37,7 @@ export interface ExportLineRow {
   unit_price: number;
   discount: number;
   shipped: number;
+  cancelled: number;
 }
 
 export function exportOrderRows(db: Db, params: ExportParams): ExportOrderRow[] {
@@ -60,7 +61,7 @@ export function exportLineRows(db: Db, params: ExportParams): ExportLineRow[] {
     db,
     `${PICKED}
      SELECT l.order_id, l.line_key, k.code AS sku_code, l.seller_sku, l.platform_sku, l.listing_id, l.title, l.variant,
-            l.quantity, l.unit_price, l.discount, l.shipped
+            l.quantity, l.unit_price, l.discount, l.shipped, l.cancelled
      FROM order_line l JOIN picked p ON p.id = l.order_id LEFT JOIN sku k ON k.id = l.sku_id
      ORDER BY l.order_id, l.id`,
   ).all(params) as ExportLineRow[];

@@ -158,6 +158,7 @@ interface LineRow {
   shipped: number;
   location: string | null;
   platform_stock: number;
+  cancelled: number;
 }
 
 const toLine = (r: LineRow): OrderLine => ({
@@ -177,6 +178,7 @@ const toLine = (r: LineRow): OrderLine => ({
   shipped: r.shipped,
   location: r.location,
   ...(r.platform_stock === 1 && { platformStock: true }),
+  ...(r.cancelled === 1 && { cancelled: true }),
 });
 
 export function linesOf(db: Db, orderId: number): OrderLine[] {
@@ -202,19 +204,21 @@ export function insertLine(
     sellerSku?: string | null;
     /** Shipped from the platform's warehouse: never moves the seller's stock. */
     platformStock?: boolean;
+    /** Cancelled by the platform in an order that goes on. */
+    cancelled?: boolean;
   },
 ): number {
   const info = statement(
     db,
-    `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount, seller_sku, platform_stock)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(l.orderId, l.lineKey, l.skuId, l.platformSku, l.listingId, l.title, l.variant, l.quantity, l.unitPrice, l.discount, l.sellerSku ?? null, l.platformStock ? 1 : 0);
+    `INSERT INTO order_line (order_id, line_key, sku_id, platform_sku, listing_id, title, variant, quantity, unit_price, discount, seller_sku, platform_stock, cancelled)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(l.orderId, l.lineKey, l.skuId, l.platformSku, l.listingId, l.title, l.variant, l.quantity, l.unitPrice, l.discount, l.sellerSku ?? null, l.platformStock ? 1 : 0, l.cancelled ? 1 : 0);
   return Number(info.lastInsertRowid);
 }
 
 export function saveLine(db: Db, l: OrderLine): void {
-  statement(db, 'UPDATE order_line SET order_id = ?, line_key = ?, sku_id = ?, quantity = ?, unit_price = ?, discount = ?, reserved = ?, shipped = ? WHERE id = ?').run(
-    l.orderId, l.lineKey, l.skuId, l.quantity, l.unitPrice, l.discount, l.reserved, l.shipped, l.id,
+  statement(db, 'UPDATE order_line SET order_id = ?, line_key = ?, sku_id = ?, quantity = ?, unit_price = ?, discount = ?, reserved = ?, shipped = ?, cancelled = ? WHERE id = ?').run(
+    l.orderId, l.lineKey, l.skuId, l.quantity, l.unitPrice, l.discount, l.reserved, l.shipped, l.cancelled ? 1 : 0, l.id,
   );
 }
 

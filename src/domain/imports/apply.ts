@@ -272,7 +272,7 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
     const shipped = Math.min(wanted.ship, line.quantity);
     const holdsStock = skuId !== null && !line.platformStock;
     const reserved = status === 'cancelled' || !holdsStock ? 0 : Math.min(wanted.reserve, line.quantity - shipped);
-    row.lines.push({ values: [null, null, line.lineKey, skuId, line.platformSku, line.listingId, line.title, line.variant, line.quantity, line.unitPrice, line.discount, line.sku, reserved, shipped, line.platformStock ? 1 : 0], shipped });
+    row.lines.push({ values: [null, null, line.lineKey, skuId, line.platformSku, line.listingId, line.title, line.variant, line.quantity, line.unitPrice, line.discount, line.sku, reserved, shipped, line.platformStock ? 1 : 0, line.cancelled ? 1 : 0], shipped });
     if (!holdsStock) continue;
     if (shipped > 0) {
       const sku = cache.shipFrom(db, skuId, shipped, shippedAt);
@@ -361,12 +361,17 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
         discount: line.discount,
         sellerSku: line.sku,
         platformStock: line.platformStock,
+        cancelled: line.cancelled,
       };
       current = { ...fresh, id: q.insertLine(db, fresh), skuCode: null, reserved: 0, shipped: 0, location: null };
     } else if (current.quantity !== line.quantity || current.unitPrice !== line.unitPrice) {
       logEvent(db, order, now, 'lines', `${current.lineKey} ${current.quantity}×${current.unitPrice}`, `${line.lineKey} ${line.quantity}×${line.unitPrice}`, 'import');
       current.quantity = Math.max(line.quantity, current.shipped);
       current.unitPrice = line.unitPrice;
+    }
+    if (Boolean(current.cancelled) !== Boolean(line.cancelled)) {
+      logEvent(db, order, now, 'lines', current.cancelled ? `${current.lineKey} cancelled` : current.lineKey, line.cancelled ? `${line.lineKey} cancelled` : line.lineKey, 'import');
+      current.cancelled = line.cancelled;
     }
     const wanted = stockWanted(order.status, line);
     const ship = Math.max(current.shipped, Math.min(wanted.ship, current.quantity));

@@ -59,11 +59,12 @@ export const ORDER_EXPORT_COLUMNS = [
   'unit_price',
   'line_discount',
   'shipped',
+  'line_status',
 ] as const;
 export type OrderExportColumn = (typeof ORDER_EXPORT_COLUMNS)[number];
 
 /** The columns that belong to a line: empty on the one row of an order without lines. */
-export const LINE_COLUMNS: readonly OrderExportColumn[] = ['line_key', 'sku', 'platform_sku', 'listing_id', 'title', 'variant', 'quantity', 'unit_price', 'line_discount', 'shipped'];
+export const LINE_COLUMNS: readonly OrderExportColumn[] = ['line_key', 'sku', 'platform_sku', 'listing_id', 'title', 'variant', 'quantity', 'unit_price', 'line_discount', 'shipped', 'line_status'];
 
 export interface ExportQuery {
   /** --since as typed: placed at or after, a date without offset read in each shop's own zone. */
@@ -86,6 +87,8 @@ export interface ExportedLine {
   unitPrice: number;
   discount: number;
   shipped: number;
+  /** Cancelled by the platform in an order that goes on. */
+  cancelled: boolean;
 }
 
 /** One order as exported: money in minor units, instants in epoch ms, the shop's zone to write them in. */
@@ -159,6 +162,7 @@ export function exportOrders(db: Db, query: ExportQuery, now: number): ExportedO
       unitPrice: l.unit_price,
       discount: l.discount,
       shipped: l.shipped,
+      cancelled: l.cancelled === 1,
     });
     lines.set(l.order_id, list);
   }
@@ -272,6 +276,7 @@ export function orderExportRows(orders: readonly ExportedOrder[]): OrderExportRo
           unit_price: amount(l.unitPrice),
           line_discount: amount(l.discount),
           shipped: String(l.shipped),
+          line_status: l.cancelled ? 'cancelled' : null,
         }));
     for (const line of lineCells) {
       const row = { ...order, ...line } as OrderExportRow;
@@ -326,6 +331,7 @@ export function orderExportJson(o: ExportedOrder) {
       unitPrice: amount(l.unitPrice),
       discount: amount(l.discount),
       shipped: l.shipped,
+      cancelled: l.cancelled,
     })),
   };
 }

@@ -168,11 +168,16 @@ export function* contiguousOrders(
   }
 }
 
-/** Where a file states both, the order's item subtotal should equal its lines; a disagreement is reported. */
+/**
+ * Where a file states both, the order's item subtotal should equal its lines, before or after line discounts, with
+ * or without its cancelled items (Taobao's 宝贝总金额 keeps a refunded item, shopkeep's own subtotal leaves it out);
+ * a disagreement is reported.
+ */
 export function totalsWarnings(order: ImportOrder): Detail[] {
   if (order.itemSubtotal === null || order.lines.length === 0) return [];
-  const lines = order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
-  const linesGross = order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
-  if (lines === order.itemSubtotal || linesGross === order.itemSubtotal) return [];
-  return [{ line: order.line, key: 'import.totalsDisagree', params: { order: order.platformOrderId, stated: order.itemSubtotal, lines } }];
+  const sums = (lines: ImportOrder['lines']) => [lines.reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0), lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0)];
+  const all = sums(order.lines);
+  const standing = sums(order.lines.filter((l) => !l.cancelled));
+  if ([...all, ...standing].includes(order.itemSubtotal)) return [];
+  return [{ line: order.line, key: 'import.totalsDisagree', params: { order: order.platformOrderId, stated: order.itemSubtotal, lines: all[0]! } }];
 }

@@ -6,7 +6,7 @@ const ORDER_COLUMNS = [
   'ship_name', 'ship_phone', 'ship_province', 'ship_city', 'ship_district', 'ship_street', 'ship_postcode', 'ship_country', 'buyer_note', 'seller_memo', 'source',
   'placed_at', 'paid_at', 'shipped_at', 'delivered_at', 'completed_at', 'cancelled_at', 'updated_at', 'import_hash',
 ] as const;
-const LINE_COLUMNS = ['id', 'order_id', 'line_key', 'sku_id', 'platform_sku', 'listing_id', 'title', 'variant', 'quantity', 'unit_price', 'discount', 'seller_sku', 'reserved', 'shipped', 'platform_stock'] as const;
+const LINE_COLUMNS = ['id', 'order_id', 'line_key', 'sku_id', 'platform_sku', 'listing_id', 'title', 'variant', 'quantity', 'unit_price', 'discount', 'seller_sku', 'reserved', 'shipped', 'platform_stock', 'cancelled'] as const;
 const MOVEMENT_COLUMNS = ['order_id', 'sku_id', 'kind', 'quantity', 'on_hand_after', 'unit_cost', 'reason', 'reference', 'occurred_at'] as const;
 const EVENT_COLUMNS = ['order_id', 'at', 'kind', 'from_value', 'to_value', 'note'] as const;
 const SHIPMENT_COLUMNS = ['id', 'order_id', 'carrier', 'tracking_number', 'shipped_at'] as const;

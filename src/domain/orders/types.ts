@@ -56,6 +56,8 @@ export interface OrderLine {
   location: string | null;
   /** Shipped from the platform's warehouse (Amazon FBA): never reserves or moves the shop's stock. Set only then. */
   platformStock?: boolean;
+  /** The platform cancelled this item in an order that goes on: it holds and ships nothing. Set only then. */
+  cancelled?: boolean;
 }
 
 export interface Order {

@@ -1,4 +1,4 @@
--- user_version 11
+-- user_version 12
 CREATE INDEX ad_daily_day ON ad_daily (day);
 
 CREATE INDEX customer_email ON customer (shop_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
@@ -173,7 +173,7 @@ CREATE TABLE order_line (
   unit_price    INTEGER NOT NULL CHECK (unit_price >= 0),
   discount      INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0),
   reserved      INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0),
-  shipped       INTEGER NOT NULL DEFAULT 0 CHECK (shipped >= 0 AND shipped <= quantity), seller_sku TEXT, platform_stock INTEGER NOT NULL DEFAULT 0 CHECK (platform_stock IN (0, 1)),
+  shipped       INTEGER NOT NULL DEFAULT 0 CHECK (shipped >= 0 AND shipped <= quantity), seller_sku TEXT, platform_stock INTEGER NOT NULL DEFAULT 0 CHECK (platform_stock IN (0, 1)), cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
   UNIQUE (order_id, line_key),
   CHECK (reserved + shipped <= quantity)
 ) STRICT;

@@ -55,8 +55,9 @@ function lineOf(row: Row, currency: string, status: OrderStatus | null): ImportL
     discount: money(row, 'line_discount', currency) ?? 0,
     statedTotal: null,
     shipped,
-    // shopkeep ships an order's lines whole and leaves a cancelled item (an Amazon item-status) unshipped.
-    cancelled: ALL_SHIPPED.includes(status) && shipped === 0,
+    // Said by line_status; an export from before it had that column: shopkeep ships an order's lines whole and
+    // leaves a cancelled item (an Amazon item-status) unshipped.
+    cancelled: text(row, 'line_status') === 'cancelled' || (ALL_SHIPPED.includes(status) && shipped === 0),
   };
 }
 
