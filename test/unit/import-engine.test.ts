@@ -235,6 +235,24 @@ describe('the csv-spectrum conformance corpus through a mapping', () => {
   });
 });
 
+describe('tracking numbers on re-import', () => {
+  const douyin = (tracking: string, status = '已发货') =>
+    Buffer.from(`\uFEFF主订单编号,子订单编号,选购商品,商品数量,商家编码,订单应付金额,订单提交时间,订单状态,快递单号,快递公司\r\n"\t692","\t6921",茶,2,TEA,20.00,2026-09-22 00:54:10,${status},${tracking},中通快递\r\n`);
+
+  it('a corrected tracking number moves the parcel to it: no second parcel counting the same units again', () => {
+    const db = shopDb();
+    addShop(db, { name: 'DY', platform: 'douyin', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    const opts = { ...options, shop: 'DY' };
+    importOrderFiles(db, [{ name: 'a.csv', bytes: douyin('ZT111') }], opts, NOW);
+    importOrderFiles(db, [{ name: 'b.csv', bytes: douyin('ZT222') }], opts, NOW + 60_000);
+    const order = getOrder(db, '692', 'DY');
+    expect(order.shipments.map((s) => [s.trackingNumber, s.lines.map((l) => l.quantity)])).toEqual([['ZT222', [2]]]);
+    expect(order.events.filter((e) => e.kind === 'tracking').map((e) => [e.from, e.to])).toEqual([[null, 'ZTO ZT111'], ['ZTO ZT111', 'ZTO ZT222']]);
+    expect(stock(db, 'TEA')).toEqual([8, 0]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+});
+
 describe('Amazon: one order read from two report layouts', () => {
   const tsv = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join('\t')).join('\r\n')}\r\n`);
   const ALL = ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price', 'shipping-price', 'item-tax'];

@@ -244,6 +244,11 @@ export function insertShipment(db: Db, orderId: number, carrier: string, trackin
   return Number(info.lastInsertRowid);
 }
 
+/** A parcel's tracking number corrected (and its carrier with it). */
+export function setShipmentTracking(db: Db, shipmentId: number, carrier: string, trackingNumber: string): void {
+  statement(db, 'UPDATE shipment SET carrier = ?, tracking_number = ? WHERE id = ?').run(carrier, trackingNumber, shipmentId);
+}
+
 export function insertShipmentLine(db: Db, shipmentId: number, orderLineId: number, quantity: number): void {
   statement(db, 'INSERT INTO shipment_line (shipment_id, order_line_id, quantity) VALUES (?, ?, ?)').run(shipmentId, orderLineId, quantity);
 }

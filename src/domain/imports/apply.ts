@@ -404,12 +404,26 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
   return negative;
 }
 
-/** A tracking number the file gives becomes a shipment, once. */
+/**
+ * A tracking number the file gives becomes a shipment, once, holding the shipped units no parcel holds yet. When
+ * every shipped unit is already in a parcel, a new number is the platform's correction of the latest one (an export
+ * gives one number an order): that parcel takes it, so no unit is counted in two parcels.
+ */
 function syncShipment(db: Db, order: Order, imported: ImportOrder, now: number): void {
   if (!imported.trackingNumber || !SHIPPED.concat('partially_shipped').includes(order.status)) return;
-  if (q.shipmentsOf(db, order.id).some((s) => s.trackingNumber === imported.trackingNumber)) return;
+  const shipments = q.shipmentsOf(db, order.id);
+  if (shipments.some((s) => s.trackingNumber === imported.trackingNumber)) return;
   const carrier = carrierCode(imported.carrier);
+  const inParcels = new Map<number, number>();
+  for (const s of shipments) for (const l of s.lines) inParcels.set(l.orderLineId, (inParcels.get(l.orderLineId) ?? 0) + l.quantity);
+  const unparcelled = q.linesOf(db, order.id).map((l) => ({ id: l.id, quantity: l.shipped - (inParcels.get(l.id) ?? 0) })).filter((l) => l.quantity > 0);
+  const latest = shipments.at(-1);
+  if (unparcelled.length === 0 && latest) {
+    q.setShipmentTracking(db, latest.id, carrier, imported.trackingNumber);
+    logEvent(db, order, now, 'tracking', `${latest.carrier} ${latest.trackingNumber}`, `${carrier} ${imported.trackingNumber}`, 'import');
+    return;
+  }
   const id = q.insertShipment(db, order.id, carrier, imported.trackingNumber, order.shippedAt ?? now);
-  for (const l of q.linesOf(db, order.id)) if (l.shipped > 0) q.insertShipmentLine(db, id, l.id, l.shipped);
+  for (const l of unparcelled) q.insertShipmentLine(db, id, l.id, l.quantity);
   logEvent(db, order, now, 'tracking', null, `${carrier} ${imported.trackingNumber}`, 'import');
 }
