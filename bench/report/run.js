@@ -218,7 +218,10 @@ function kpiSql() {
         // shop traffic, ads, tickets, SLA, ratings
         `SELECT sum(visitors), sum(page_views), sum(bounced), sum(CASE WHEN bounced IS NOT NULL THEN visitors END), sum(add_to_cart),
            sum(CASE WHEN add_to_cart IS NOT NULL THEN visitors END), count(DISTINCT day) ${picked(s, p.fromDay, p.toDay, 'IS NULL')};`,
-        `SELECT channel, currency, sum(spend), sum(impressions), sum(clicks), sum(revenue) FROM ad_daily
+        // ads: each figure over the rows that state it, each rate's sides over the rows that state both (src/db/queries/ads.ts AD_SUMS)
+        `SELECT channel, currency, sum(spend), sum(impressions), sum(clicks), sum(orders), sum(revenue),
+           sum(CASE WHEN impressions IS NOT NULL THEN clicks END), sum(CASE WHEN clicks IS NOT NULL THEN impressions END),
+           sum(CASE WHEN clicks IS NOT NULL THEN spend END), sum(CASE WHEN revenue IS NOT NULL THEN spend END) FROM ad_daily
           WHERE shop_id = ${s} AND day BETWEEN '${p.fromDay}' AND '${p.toDay}' GROUP BY channel, currency;`,
         `SELECT sum(opened_at >= ${from} AND opened_at < ${until}), sum(resolved_at >= ${from} AND resolved_at < ${until}) FROM ticket WHERE shop_id = ${s};`,
         `SELECT sum(first_response_due >= ${from} AND first_response_due < ${until} AND coalesce(first_response_at, resolved_at, ${REPORT_NOW}) > first_response_due),

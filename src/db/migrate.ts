@@ -32,5 +32,18 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
     if (pending.length > 0) db.pragma(`user_version = ${pending.at(-1)!.version}`);
     return pending.length;
   });
-  return run.immediate();
+  const ran = run.immediate();
+  closeTempDatabase(db);
+  return ran;
+}
+
+/**
+ * ALTER TABLE … RENAME opens the connection's temporary database (to look for temp triggers), and while it is open
+ * SQLite refuses to change temp_store inside a transaction, which a bulk load's index rebuild does
+ * (deferred-indexes.ts). Changing temp_store outside one closes it: away and back to the connection's own setting.
+ */
+function closeTempDatabase(db: Database): void {
+  const own = db.pragma('temp_store', { simple: true }) as number;
+  db.pragma(`temp_store = ${own === 1 ? 2 : 1}`);
+  db.pragma(`temp_store = ${own}`);
 }

@@ -17,6 +17,9 @@ describe('ads add', () => {
     expect(db.prepare('SELECT spend, revenue FROM ad_daily').get()).toEqual({ spend: 12050, revenue: 98000 });
     expect(addAd(db, { date: '2026-11-24', channel: 'ztc', campaign: '龙井 关键词', spend: '130' }).outcome).toBe('replaced');
     expect(count(db)).toBe(1);
+    // Figures not given are unknown, not 0: they stay out of every rate.
+    expect(db.prepare('SELECT spend, impressions, clicks, orders, revenue FROM ad_daily').get()).toEqual({ spend: 13000, impressions: null, clicks: null, orders: null, revenue: null });
+    expect(summariseCampaigns(db, {}).totals[0]).toMatchObject({ spend: 13000, impressions: null, revenue: null, ctr: null, cpc: null, roas: null });
   });
 
   it('refuses unknown channels, bad money and clicks above impressions', () => {

@@ -264,7 +264,7 @@ describe('metric helpers', () => {
   it('never divides by zero', () => {
     const values = metricValues({
       visitors: 0, pageViews: 0, bounced: 0, bounceVisitors: 0, addToCart: 0, cartVisitors: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0, refunds: 0,
-      newBuyers: 0, repeatBuyers: 0, adSpend: 0, impressions: 0, clicks: 0, adRevenue: 0, ticketsOpened: 0, ticketsResolved: 0, slaBreaches: 0,
+      newBuyers: 0, repeatBuyers: 0, adSpend: 0, ctrClicks: 0, ctrImpressions: 0, clicks: 0, cpcSpend: 0, adRevenue: 0, roasSpend: 0, ticketsOpened: 0, ticketsResolved: 0, slaBreaches: 0,
       returnsOpened: 0, shippedOrders: 0, ratingSum: 0, ratingCount: 0,
     });
     for (const key of ['bounceRate', 'conversionRate', 'addToCartRate', 'aov', 'repurchaseRate', 'ctr', 'cpc', 'roas', 'returnRate', 'averageRating'] as const) expect(values[key], key).toBeNull();

@@ -66,7 +66,7 @@ export function kpiJson(report: KpiReport) {
     channels: s.channels.map((c) => ({
       channel: c.channel,
       spend: formatAmount(c.spend, s.currency),
-      revenue: formatAmount(c.revenue, s.currency),
+      revenue: c.revenue === null ? null : formatAmount(c.revenue, s.currency),
       impressions: c.impressions,
       clicks: c.clicks,
       roas: round(c.roas),

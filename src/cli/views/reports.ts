@@ -258,7 +258,7 @@ export function adsView(ctx: Ctx, r: AdsReport): View {
         'rpt.label.period',
         r.totals.map((t) => [
           ctx.t('rpt.label.total', { currency: t.currency }),
-          ctx.t('rpt.adsTotal', { spend: money(t.spend, t.currency), clicks: t.clicks, orders: t.orders, revenue: money(t.revenue, t.currency), roas: num(t.roas, 2) }),
+          ctx.t('rpt.adsTotal', { spend: money(t.spend, t.currency), clicks: t.clicks ?? DASH, orders: t.orders ?? DASH, revenue: money(t.revenue, t.currency), roas: num(t.roas, 2) }),
         ]),
       ),
       {
@@ -282,11 +282,11 @@ export function adsView(ctx: Ctx, r: AdsReport): View {
           channel: a.channel,
           campaign: a.campaign,
           spend: money(a.spend, a.currency),
-          impressions: a.impressions,
-          clicks: a.clicks,
+          impressions: a.impressions ?? DASH,
+          clicks: a.clicks ?? DASH,
           ctr: pct(a.ctr),
           cpc: money(a.cpc, a.currency),
-          orders: a.orders,
+          orders: a.orders ?? DASH,
           revenue: money(a.revenue, a.currency),
           roas: num(a.roas, 2),
         })),

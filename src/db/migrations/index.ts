@@ -10,6 +10,7 @@ import { amazonLineKeys } from './0009_amazon_line_keys.js';
 import { platformStock } from './0010_platform_stock.js';
 import { orderRefunds } from './0011_order_refunds.js';
 import { lineCancelled } from './0012_line_cancelled.js';
+import { adFiguresOptional } from './0013_ad_figures_optional.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a shipped migration; add the next number. */
-export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys, platformStock, orderRefunds, lineCancelled];
+export const migrations: readonly Migration[] = [foundation, orders, imports, service, trafficAds, customerEmailIndex, orderCustomerPaidIndex, reportIndexes, amazonLineKeys, platformStock, orderRefunds, lineCancelled, adFiguresOptional];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

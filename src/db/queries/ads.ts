@@ -8,10 +8,11 @@ export interface AdValues {
   campaign: string;
   currency: string;
   spend: number;
-  impressions: number;
-  clicks: number;
-  orders: number;
-  revenue: number;
+  /** Figures a channel did not report are null, never 0 (a 0 would lower the others' rates). */
+  impressions: number | null;
+  clicks: number | null;
+  orders: number | null;
+  revenue: number | null;
 }
 
 export function adKeyRow(db: Db, v: Pick<AdValues, 'shopId' | 'day' | 'channel' | 'campaign'>): (AdValues & { id: number }) | undefined {
@@ -41,13 +42,40 @@ export interface AdFilter {
   channel?: string;
 }
 
+/**
+ * Ad rows summed: spend over all of them, each other figure over the rows that state it (null when none does), and
+ * each rate's two sides over the rows that state both, so a channel that reports no impressions or revenue neither
+ * lowers nor raises the others' CTR and ROAS.
+ */
 export interface AdSums {
   spend: number;
-  impressions: number;
-  clicks: number;
-  orders: number;
-  revenue: number;
+  impressions: number | null;
+  clicks: number | null;
+  orders: number | null;
+  revenue: number | null;
+  /** clicks and impressions of the rows that state both: CTR */
+  ctrClicks: number | null;
+  ctrImpressions: number | null;
+  /** spend of the rows that state clicks: CPC */
+  cpcSpend: number | null;
+  /** spend of the rows that state revenue: ROAS */
+  roasSpend: number | null;
 }
+
+/** The select list of AdSums over ad_daily rows aliased `a`. */
+export const AD_SUMS = `sum(a.spend) AS spend, sum(a.impressions) AS impressions, sum(a.clicks) AS clicks, sum(a.orders) AS orders, sum(a.revenue) AS revenue,
+  sum(CASE WHEN a.impressions IS NOT NULL THEN a.clicks END) AS ctrClicks, sum(CASE WHEN a.clicks IS NOT NULL THEN a.impressions END) AS ctrImpressions,
+  sum(CASE WHEN a.clicks IS NOT NULL THEN a.spend END) AS cpcSpend, sum(CASE WHEN a.revenue IS NOT NULL THEN a.spend END) AS roasSpend`;
+
+/** Two sums of ad rows as one (a null figure adds nothing; both null stays null). */
+export function addAdSums<T extends AdSums>(into: T, more: AdSums): T {
+  const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+  into.spend += more.spend;
+  for (const k of ['impressions', 'clicks', 'orders', 'revenue', 'ctrClicks', 'ctrImpressions', 'cpcSpend', 'roasSpend'] as const) into[k] = add(into[k], more[k]);
+  return into;
+}
+
+export const NO_AD_SUMS: AdSums = { spend: 0, impressions: null, clicks: null, orders: null, revenue: null, ctrClicks: null, ctrImpressions: null, cpcSpend: null, roasSpend: null };
 
 export interface CampaignSums extends AdSums {
   shopId: number;
@@ -62,7 +90,7 @@ export interface CampaignSums extends AdSums {
 
 const WHERE = `(@shopId IS NULL OR a.shop_id = @shopId) AND (@fromDay IS NULL OR a.day >= @fromDay) AND (@toDay IS NULL OR a.day <= @toDay)
   AND (@channel IS NULL OR a.channel = @channel)`;
-const SUMS = 'sum(a.spend) AS spend, sum(a.impressions) AS impressions, sum(a.clicks) AS clicks, sum(a.orders) AS orders, sum(a.revenue) AS revenue';
+const SUMS = AD_SUMS;
 const params = (f: AdFilter) => ({ shopId: f.shopId ?? null, fromDay: f.fromDay ?? null, toDay: f.toDay ?? null, channel: f.channel ?? null });
 
 export function campaignSums(db: Db, f: AdFilter): CampaignSums[] {

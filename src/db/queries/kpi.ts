@@ -1,5 +1,6 @@
 import { statement, type Db } from '../open.js';
 import { PICKED } from './traffic.js';
+import { AD_SUMS, type AdSums } from './ads.js';
 
 /** Plain SQL for `report kpi`: one shop, instants as [from, until) epoch ms, days as 'YYYY-MM-DD' inclusive. */
 
@@ -159,18 +160,15 @@ export function skuSales(db: Db, shopId: number, from: number, until: number): S
 export interface AdRow {
   channel: string;
   currency: string;
-  spend: number;
-  impressions: number;
-  clicks: number;
-  revenue: number;
 }
 
-export function adSums(db: Db, shopId: number, fromDay: string, toDay: string): AdRow[] {
+/** Ad rows of one shop over the days, per channel and currency (AdSums: each figure over the rows that state it). */
+export function adSums(db: Db, shopId: number, fromDay: string, toDay: string): (AdRow & AdSums)[] {
   return statement(
     db,
-    `SELECT channel, currency, sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(revenue) AS revenue
-     FROM ad_daily WHERE shop_id = ? AND day >= ? AND day <= ? GROUP BY channel, currency ORDER BY channel, currency`,
-  ).all(shopId, fromDay, toDay) as AdRow[];
+    `SELECT a.channel, a.currency, ${AD_SUMS}
+     FROM ad_daily a WHERE a.shop_id = ? AND a.day >= ? AND a.day <= ? GROUP BY a.channel, a.currency ORDER BY a.channel, a.currency`,
+  ).all(shopId, fromDay, toDay) as (AdRow & AdSums)[];
 }
 
 /** Returns opened in the range per SKU (through their lines), for "a rise in returns". */

@@ -1,4 +1,5 @@
 import { statement, type Db } from '../open.js';
+import { AD_SUMS, type AdSums } from './ads.js';
 
 /** Orders that count as sales: paid (paid_at set) and not cancelled. */
 const SALE = "o.paid_at IS NOT NULL AND o.status <> 'cancelled'";
@@ -162,23 +163,17 @@ export interface AdRow {
   channel: string;
   campaign: string;
   currency: string;
-  spend: number;
-  impressions: number;
-  clicks: number;
-  orders: number;
-  revenue: number;
 }
 
 /** ad_daily summed per shop, channel, campaign and currency over the days [fromDay, toDay] (days are already shop-local). */
-export function adTotals(db: Db, fromDay: string, toDay: string, shopId?: number): AdRow[] {
+export function adTotals(db: Db, fromDay: string, toDay: string, shopId?: number): (AdRow & AdSums)[] {
   const shop = shopId === undefined ? '' : 'AND a.shop_id = @shopId';
   return statement(
     db,
-    `SELECT s.name AS shop, a.channel, a.campaign, a.currency, sum(a.spend) AS spend, sum(a.impressions) AS impressions,
-       sum(a.clicks) AS clicks, sum(a.orders) AS orders, sum(a.revenue) AS revenue
+    `SELECT s.name AS shop, a.channel, a.campaign, a.currency, ${AD_SUMS}
      FROM ad_daily a JOIN shop s ON s.id = a.shop_id
      WHERE a.day >= @fromDay AND a.day <= @toDay ${shop}
      GROUP BY s.name, a.channel, a.campaign, a.currency
      ORDER BY a.currency, sum(a.spend) DESC, a.channel, a.campaign`,
-  ).all({ fromDay, toDay, ...(shopId !== undefined && { shopId }) }) as AdRow[];
+  ).all({ fromDay, toDay, ...(shopId !== undefined && { shopId }) }) as (AdRow & AdSums)[];
 }

@@ -1,14 +1,15 @@
 import type { Db } from '../../db/open.js';
+import { addAdSums, NO_AD_SUMS, type AdSums } from '../../db/queries/ads.js';
 import { adTotals, type AdRow } from '../../db/queries/reports.js';
 import type { Period } from './period.js';
 import { divRound, ratio, resolveScope, type ReportScope } from './sales.js';
 
-export interface AdsReportRow extends AdRow {
-  /** clicks ÷ impressions (4 decimals); null without impressions. */
+export interface AdsReportRow extends AdRow, AdSums {
+  /** clicks ÷ impressions over the rows that state both (4 decimals); null without impressions. */
   ctr: number | null;
-  /** spend ÷ clicks in minor units, rounded half up; null without clicks. */
+  /** spend ÷ clicks over the rows that state clicks, in minor units, rounded half up; null without clicks. */
   cpc: number | null;
-  /** revenue ÷ spend (2 decimals); null without spend. */
+  /** revenue ÷ spend over the rows that state revenue (2 decimals); null without them. */
   roas: number | null;
 }
 
@@ -19,26 +20,18 @@ export interface AdsReport {
   totals: Omit<AdsReportRow, 'shop' | 'channel' | 'campaign'>[];
 }
 
-const withRates = <T extends Omit<AdRow, 'shop' | 'channel' | 'campaign'>>(r: T) => ({
+const withRates = <T extends AdSums>(r: T) => ({
   ...r,
-  ctr: ratio(r.clicks, r.impressions),
-  cpc: divRound(r.spend, r.clicks),
-  roas: ratio(r.revenue, r.spend, 2),
+  ctr: ratio(r.ctrClicks ?? 0, r.ctrImpressions ?? 0),
+  cpc: divRound(r.cpcSpend ?? 0, r.clicks ?? 0),
+  roas: ratio(r.revenue ?? 0, r.roasSpend ?? 0, 2),
 });
 
 /** Ad spend per shop, channel and campaign over the period's days (ad_daily days are already the shop's own). */
 export function adsReport(db: Db, input: ReportScope, now: number): AdsReport {
   const scope = resolveScope(db, input, now);
   const rows = adTotals(db, scope.period.fromDay, scope.period.toDay, scope.shopId);
-  const totals = new Map<string, Omit<AdRow, 'shop' | 'channel' | 'campaign'>>();
-  for (const r of rows) {
-    const t = totals.get(r.currency) ?? { currency: r.currency, spend: 0, impressions: 0, clicks: 0, orders: 0, revenue: 0 };
-    t.spend += r.spend;
-    t.impressions += r.impressions;
-    t.clicks += r.clicks;
-    t.orders += r.orders;
-    t.revenue += r.revenue;
-    totals.set(r.currency, t);
-  }
+  const totals = new Map<string, AdSums & { currency: string }>();
+  for (const r of rows) totals.set(r.currency, addAdSums(totals.get(r.currency) ?? { ...NO_AD_SUMS, currency: r.currency }, r));
   return { period: scope.period, rows: rows.map(withRates), totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)).map(withRates) };
 }

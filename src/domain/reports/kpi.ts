@@ -82,9 +82,13 @@ export interface Raw {
   newBuyers: number;
   repeatBuyers: number;
   adSpend: number;
-  impressions: number;
+  /** Each ad rate's sides over the ad rows that state both (a channel without impressions or revenue stays out). */
+  ctrClicks: number;
+  ctrImpressions: number;
   clicks: number;
+  cpcSpend: number;
   adRevenue: number;
+  roasSpend: number;
   ticketsOpened: number;
   ticketsResolved: number;
   slaBreaches: number;
@@ -114,9 +118,10 @@ export interface TopProduct {
 export interface ChannelRow {
   channel: string;
   spend: number;
-  revenue: number;
-  impressions: number;
-  clicks: number;
+  /** null: no ad row of the channel states it. */
+  revenue: number | null;
+  impressions: number | null;
+  clicks: number | null;
   roas: number | null;
   ctr: number | null;
   cpc: number | null;
@@ -181,9 +186,9 @@ export function metricValues(r: Raw): Record<MetricKey, number | null> {
     returningBuyers: r.payingBuyers - r.newBuyers,
     repurchaseRate: div(r.repeatBuyers, r.payingBuyers),
     adSpend: r.adSpend,
-    ctr: div(r.clicks, r.impressions),
-    cpc: roundMinor(div(r.adSpend, r.clicks)),
-    roas: div(r.adRevenue, r.adSpend),
+    ctr: div(r.ctrClicks, r.ctrImpressions),
+    cpc: roundMinor(div(r.cpcSpend, r.clicks)),
+    roas: div(r.adRevenue, r.roasSpend),
     ticketsOpened: r.ticketsOpened,
     ticketsResolved: r.ticketsResolved,
     slaBreaches: r.slaBreaches,
@@ -206,7 +211,7 @@ export function metricsOf(raw: Raw, previousRaw: Raw): Metric[] {
 
 const EMPTY_RAW: Raw = {
   visitors: 0, pageViews: 0, bounced: 0, bounceVisitors: 0, addToCart: 0, cartVisitors: 0, orders: 0, units: 0, paidOrders: 0, payingBuyers: 0, paidAmount: 0,
-  refunds: 0, newBuyers: 0, repeatBuyers: 0, adSpend: 0, impressions: 0, clicks: 0, adRevenue: 0, ticketsOpened: 0,
+  refunds: 0, newBuyers: 0, repeatBuyers: 0, adSpend: 0, ctrClicks: 0, ctrImpressions: 0, clicks: 0, cpcSpend: 0, adRevenue: 0, roasSpend: 0, ticketsOpened: 0,
   ticketsResolved: 0, slaBreaches: 0, returnsOpened: 0, shippedOrders: 0, ratingSum: 0, ratingCount: 0,
 };
 
@@ -257,9 +262,12 @@ export function shopRaw(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDa
       continue;
     }
     raw.adSpend += ad.spend;
-    raw.impressions += ad.impressions;
-    raw.clicks += ad.clicks;
-    raw.adRevenue += ad.revenue;
+    raw.ctrClicks += ad.ctrClicks ?? 0;
+    raw.ctrImpressions += ad.ctrImpressions ?? 0;
+    raw.clicks += ad.clicks ?? 0;
+    raw.cpcSpend += ad.cpcSpend ?? 0;
+    raw.adRevenue += ad.revenue ?? 0;
+    raw.roasSpend += ad.roasSpend ?? 0;
   }
   const tickets = q.ticketCounts(db, shop.id, from, until);
   raw.ticketsOpened = tickets.opened;
@@ -309,9 +317,9 @@ function channelsOf(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDay'>)
       revenue: a.revenue,
       impressions: a.impressions,
       clicks: a.clicks,
-      roas: div(a.revenue, a.spend),
-      ctr: div(a.clicks, a.impressions),
-      cpc: roundMinor(div(a.spend, a.clicks)),
+      roas: div(a.revenue ?? 0, a.roasSpend ?? 0),
+      ctr: div(a.ctrClicks ?? 0, a.ctrImpressions ?? 0),
+      cpc: roundMinor(div(a.cpcSpend ?? 0, a.clicks ?? 0)),
     }));
 }
 

@@ -44,9 +44,11 @@ export function adValues(input: Omit<AdInput, 'shop'>, shop: Shop, names: AdFiel
   if (!blank(input.currency) && input.currency.trim().toUpperCase() !== shop.currency) {
     throw usageError('ads.currencyMismatch', { field: names.currency, value: input.currency, shop: shop.name, currency: shop.currency });
   }
-  const impressions = count(input.impressions, names.impressions);
-  const clicks = count(input.clicks, names.clicks);
-  if (!blank(input.impressions) && clicks > impressions) throw usageError('ads.clicksTooMany', { clicks, impressions });
+  // A figure not given is unknown (null), not 0: it stays out of the rates (docs/traffic-ads.md).
+  const optional = (value: string | undefined, name: string) => (blank(value) ? null : count(value, name));
+  const impressions = optional(input.impressions, names.impressions);
+  const clicks = optional(input.clicks, names.clicks);
+  if (impressions !== null && clicks !== null && clicks > impressions) throw usageError('ads.clicksTooMany', { clicks, impressions });
   return {
     shopId: shop.id,
     day: checkDay(input.date, names.date),
@@ -56,8 +58,8 @@ export function adValues(input: Omit<AdInput, 'shop'>, shop: Shop, names: AdFiel
     spend: parseMoney(input.spend, shop.currency, names.spend),
     impressions,
     clicks,
-    orders: count(input.orders, names.orders),
-    revenue: blank(input.revenue) ? 0 : parseMoney(input.revenue, shop.currency, names.revenue),
+    orders: optional(input.orders, names.orders),
+    revenue: blank(input.revenue) ? null : parseMoney(input.revenue, shop.currency, names.revenue),
   };
 }
 
@@ -79,10 +81,11 @@ export interface AdRecord {
   campaign: string;
   currency: string;
   spend: string;
-  impressions: number;
-  clicks: number;
-  orders: number;
-  revenue: string;
+  /** null: not given (unknown), never read as 0. */
+  impressions: number | null;
+  clicks: number | null;
+  orders: number | null;
+  revenue: string | null;
 }
 
 /** `ads add`: one campaign-day; re-adding the same shop, day, channel and campaign replaces it. */
@@ -93,7 +96,7 @@ export function addAd(db: Db, input: AdInput): { outcome: UpsertOutcome; record:
     const outcome = upsertAd(db, v);
     return {
       outcome,
-      record: { shop: shop.name, day: v.day, channel: v.channel as Channel, campaign: v.campaign, currency: v.currency, spend: formatAmount(v.spend, v.currency), impressions: v.impressions, clicks: v.clicks, orders: v.orders, revenue: formatAmount(v.revenue, v.currency) },
+      record: { shop: shop.name, day: v.day, channel: v.channel as Channel, campaign: v.campaign, currency: v.currency, spend: formatAmount(v.spend, v.currency), impressions: v.impressions, clicks: v.clicks, orders: v.orders, revenue: v.revenue === null ? null : formatAmount(v.revenue, v.currency) },
     };
   });
 }
@@ -108,10 +111,11 @@ export interface AdRates {
   roas: number | null;
 }
 
+/** Each rate over the rows that state both its sides (q.AdSums). */
 export const ratesOf = (s: q.AdSums): AdRates => ({
-  ctr: ratio(s.clicks, s.impressions),
-  cpc: s.clicks === 0 ? null : Math.round(s.spend / s.clicks),
-  roas: ratio(s.revenue, s.spend, 2),
+  ctr: ratio(s.ctrClicks ?? 0, s.ctrImpressions ?? 0),
+  cpc: s.clicks === null || s.clicks === 0 ? null : Math.round((s.cpcSpend ?? 0) / s.clicks),
+  roas: ratio(s.revenue ?? 0, s.roasSpend ?? 0, 2),
 });
 
 export type CampaignSummary = q.CampaignSums & AdRates;

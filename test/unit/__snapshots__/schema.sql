@@ -1,4 +1,4 @@
--- user_version 12
+-- user_version 13
 CREATE INDEX ad_daily_day ON ad_daily (day);
 
 CREATE INDEX customer_email ON customer (shop_id, email COLLATE NOCASE) WHERE email IS NOT NULL;
@@ -83,7 +83,7 @@ CREATE UNIQUE INDEX traffic_daily_shop_total ON traffic_daily (shop_id, day, sou
 
 CREATE INDEX traffic_daily_sku ON traffic_daily (sku_id, day) WHERE sku_id IS NOT NULL;
 
-CREATE TABLE ad_daily (
+CREATE TABLE "ad_daily" (
   id          INTEGER PRIMARY KEY,
   shop_id     INTEGER NOT NULL REFERENCES shop (id),
   day         TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
@@ -91,10 +91,10 @@ CREATE TABLE ad_daily (
   campaign    TEXT NOT NULL CHECK (length(trim(campaign)) > 0),
   currency    TEXT NOT NULL CHECK (length(currency) = 3),
   spend       INTEGER NOT NULL CHECK (spend >= 0),
-  impressions INTEGER NOT NULL DEFAULT 0 CHECK (impressions >= 0),
-  clicks      INTEGER NOT NULL DEFAULT 0 CHECK (clicks >= 0),
-  orders      INTEGER NOT NULL DEFAULT 0 CHECK (orders >= 0),
-  revenue     INTEGER NOT NULL DEFAULT 0 CHECK (revenue >= 0),
+  impressions INTEGER CHECK (impressions >= 0),
+  clicks      INTEGER CHECK (clicks >= 0),
+  orders      INTEGER CHECK (orders >= 0),
+  revenue     INTEGER CHECK (revenue >= 0),
   UNIQUE (shop_id, day, channel, campaign)
 ) STRICT;
 

@@ -34,7 +34,7 @@ const jsonSums = (s: AdSums & AdRates & { currency: string }) => ({
   ctr: s.ctr,
   cpc: s.cpc === null ? null : formatAmount(s.cpc, s.currency),
   orders: s.orders,
-  revenue: formatAmount(s.revenue, s.currency),
+  revenue: s.revenue === null ? null : formatAmount(s.revenue, s.currency),
   roas: s.roas,
 });
 
@@ -44,12 +44,12 @@ export async function adsListRun(o: AdsListOptions, ctx: Ctx): Promise<void> {
   const dash = ctx.t('label.none');
   const cells = (s: AdSums & AdRates & { currency: string }) => ({
     spend: formatMoney(s.spend, s.currency),
-    impressions: s.impressions,
-    clicks: s.clicks,
+    impressions: s.impressions ?? dash,
+    clicks: s.clicks ?? dash,
     ctr: s.ctr === null ? dash : `${(s.ctr * 100).toFixed(2)}%`,
     cpc: s.cpc === null ? dash : formatMoney(s.cpc, s.currency),
-    orders: s.orders,
-    revenue: formatMoney(s.revenue, s.currency),
+    orders: s.orders ?? dash,
+    revenue: s.revenue === null ? dash : formatMoney(s.revenue, s.currency),
     roas: s.roas === null ? dash : s.roas.toFixed(2),
   });
   const view: View = {
