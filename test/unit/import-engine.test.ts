@@ -253,6 +253,42 @@ describe('tracking numbers on re-import', () => {
   });
 });
 
+describe('refunds on re-import keep what was paid', () => {
+  it('a Douyin sub-order refunded after payment: the order stays paid in full, its item\'s amount refunded, its stock released', () => {
+    const db = shopDb();
+    addShop(db, { name: 'DY', platform: 'douyin', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    const opts = { ...options, shop: 'DY' };
+    const file = (afterSale: string) => ({
+      name: 'dy.csv',
+      bytes: Buffer.from(`\uFEFF主订单编号,子订单编号,选购商品,商品数量,商家编码,订单应付金额,订单提交时间,支付完成时间,订单状态,售后状态\r\n"\t691","\t6911",茶,2,TEA,20.00,2026-09-22 00:54:10,2026-09-22 00:55:00,待发货,${afterSale}\r\n"\t691","\t6912",壶,1,POT,12.00,2026-09-22 00:54:10,2026-09-22 00:55:00,待发货,-\r\n`),
+    });
+    importOrderFiles(db, [file('-')], opts, NOW);
+    expect(getOrder(db, '691', 'DY')).toMatchObject({ total: 3200, paid: 3200, refunded: 0 });
+    expect(stock(db, 'TEA')).toEqual([10, 2]);
+    importOrderFiles(db, [file('退款成功')], opts, NOW + 60_000);
+    expect(getOrder(db, '691', 'DY')).toMatchObject({ status: 'paid', total: 3200, paid: 3200, refunded: 2000 });
+    expect(stock(db, 'TEA')).toEqual([10, 0]);
+    expect(stock(db, 'POT')).toEqual([3, 1]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('a WooCommerce order refunded after it was paid keeps its payment and records the refund', () => {
+    const db = shopDb();
+    addShop(db, { name: 'WOO', platform: 'woocommerce', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    const opts = { ...options, shop: 'WOO' };
+    const file = (status: string, refund: string) => ({
+      name: 'woo.csv',
+      bytes: Buffer.from(`Order Number,Order Status,Order Date,SKU,Name,Quantity,Item Cost,Order Total Amount,Order Refund Amount\r\n1001,${status},2026-09-07 14:30,TEA,Tea,2,10.00,20.00,${refund}\r\n`),
+    });
+    importOrderFiles(db, [file('Processing', '0.00')], opts, NOW);
+    expect(getOrder(db, '1001', 'WOO')).toMatchObject({ status: 'paid', paid: 2000, refunded: 0 });
+    importOrderFiles(db, [file('Refunded', '-20.00')], opts, NOW + 60_000);
+    expect(getOrder(db, '1001', 'WOO')).toMatchObject({ status: 'cancelled', paid: 2000, refunded: 2000 });
+    expect(stock(db, 'TEA')).toEqual([10, 0]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+});
+
 describe('Amazon: one order read from two report layouts', () => {
   const tsv = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join('\t')).join('\r\n')}\r\n`);
   const ALL = ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price', 'shipping-price', 'item-tax'];

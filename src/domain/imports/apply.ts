@@ -215,7 +215,8 @@ function withKnownPrices(db: Db, orderId: number, imported: ImportOrder): Import
   return { ...imported, lines };
 }
 
-const itemsValue = (lines: ImportLine[]) => lines.filter((l) => !l.cancelled).reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
+/** The order's items as charged: an item cancelled before it was charged counts for nothing, one refunded after payment counts (its refund is in `refunded`). */
+const itemsValue = (lines: ImportLine[]) => lines.filter((l) => !l.cancelled || l.refunded).reduce((sum, l) => sum + l.quantity * l.unitPrice - l.discount, 0);
 
 /** An order's amounts from what the file says; what it does not say is kept from `stored` (an update), else 0. */
 function money(imported: ImportOrder, status: OrderStatus, stored?: Order) {
@@ -229,9 +230,10 @@ function money(imported: ImportOrder, status: OrderStatus, stored?: Order) {
   const discount = imported.discount ?? stored?.discount ?? 0;
   const tax = imported.tax ?? stored?.tax ?? 0;
   const total = imported.total ?? itemSubtotal + shipping + tax - discount;
-  // A cancelled order was paid if this file or an earlier one says when: its payment stays what it was.
-  const unpaid = status === 'pending_payment' || (status === 'cancelled' && (imported.paidAt ?? stored?.paidAt ?? null) === null);
-  const paid = Math.max(0, imported.paid ?? (unpaid ? 0 : stored && status === 'cancelled' && stored.paid > 0 ? stored.paid : total));
+  // A cancelled order keeps what it was paid (an earlier import's payment, else the total when a payment time is
+  // known); cancelling un-pays nothing, the money goes back as a refund.
+  const cancelledPaid = () => (stored && stored.paid > 0 ? stored.paid : (imported.paidAt ?? stored?.paidAt ?? null) === null ? 0 : total);
+  const paid = Math.max(0, imported.paid ?? (status === 'pending_payment' ? 0 : status === 'cancelled' ? cancelledPaid() : total));
   // A paid order cancelled gave its money back, all of it unless the file says how much.
   const refunded = Math.max(0, imported.refunded ?? (status === 'cancelled' ? paid : (stored?.refunded ?? 0)));
   return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid, refunded };

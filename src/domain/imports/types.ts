@@ -25,6 +25,8 @@ export interface ImportLine {
   shipped: number | null;
   /** True when the platform cancelled or refunded this item alone (Amazon item-status, Douyin 售后). */
   cancelled: boolean;
+  /** The cancelled item had been paid, and its money went back (Douyin 售后 退款成功): it counts in the order's paid and refunded. */
+  refunded?: boolean;
   /** The file gives no price (Amazon's Unshipped report): unitPrice is 0 and never replaces a price already known. */
   priceUnknown?: boolean;
   /** Shipped from the platform's warehouse (Amazon FBA): the seller's own stock neither moves nor is reserved. */
@@ -77,7 +79,7 @@ export interface RowRecord {
   /** Further lines of the same row, for layouts that put several items in one row (WooCommerce WebToffee, Analytics). */
   moreLines?: ImportLine[];
   /** Amounts each row states for its own item, which add up to the order's (Amazon: shipping and tax per item). */
-  sums?: Partial<Pick<ImportOrderFields, 'shipping' | 'tax' | 'discount'>>;
+  sums?: Partial<Pick<ImportOrderFields, 'shipping' | 'tax' | 'discount' | 'refunded'>>;
 }
 
 /**

@@ -104,8 +104,14 @@ export const douyinOrders: Profile = {
       quantity,
       ...priced(quantity, money(row, '商品单价', currency), money(row, '订单应付金额', currency), discountOf(row, currency)),
       shipped: null,
-      cancelled: refunded(text(row, '售后状态')),
+      cancelled: false,
     };
+    // A sub-order refunded after payment: paid, then given back (its amount goes to the order's refunded).
+    if (refunded(text(row, '售后状态'))) {
+      record.line.cancelled = true;
+      record.line.refunded = true;
+      record.sums = { refunded: record.line.quantity * record.line.unitPrice - record.line.discount };
+    }
     return record;
   },
 };
