@@ -253,6 +253,51 @@ describe('tracking numbers on re-import', () => {
   });
 });
 
+describe('what shipped, line by line, in orders of several rows', () => {
+  const shipping = (db: ReturnType<typeof memoryDb>, id: string, shop: string) => {
+    const o = getOrder(db, id, shop);
+    return { status: o.status, lines: o.lines.map((l) => [l.skuCode, l.shipped, l.reserved]), parcels: o.shipments.map((p) => [p.trackingNumber, p.lines.map((l) => l.quantity)]) };
+  };
+
+  it('eBay: an item with its own ship date and tracking ships, the other stays reserved: partially shipped', () => {
+    const db = shopDb();
+    addShop(db, { name: 'EB', platform: 'ebay', currency: 'CNY', timezone: 'America/Los_Angeles' }, NOW);
+    const csv = [
+      'Sales Record Number,Order Number,Item Number,Item Title,Custom Label,Quantity,Sold For,Total Price,Sale Date,Paid On Date,Shipped On Date,Tracking Number,Transaction ID',
+      '1002,12-3,,,,3,,$34.00,Sep-09-26,Sep-09-26,,,',
+      '1002,12-3,111,Tea,TEA,1,$10.00,,Sep-09-26,Sep-09-26,Sep-10-26,1Z55,2001',
+      '1002,12-3,112,Pot,POT,2,$12.00,,Sep-09-26,Sep-09-26,,,2002',
+    ].join('\r\n');
+    importOrderFiles(db, [{ name: 'ebay.csv', bytes: Buffer.from(csv) }], { ...options, shop: 'EB' }, NOW);
+    expect(shipping(db, '12-3', 'EB')).toEqual({ status: 'partially_shipped', lines: [['TEA', 1, 0], ['POT', 0, 2]], parcels: [['1Z55', [1]]] });
+    expect(stock(db, 'TEA')).toEqual([9, 0]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('Douyin: sub-orders 已发货 and 待发货 give the same order whichever row comes first', () => {
+    const head = '主订单编号,子订单编号,选购商品,商品数量,商家编码,订单应付金额,订单提交时间,支付完成时间,订单状态,快递单号,快递公司';
+    const shippedRow = '"\t692","\t6921",茶,2,TEA,20.00,2026-09-22 00:54:10,2026-09-22 00:55:00,已发货,ZT111,中通快递';
+    const waitingRow = '"\t692","\t6922",壶,1,POT,12.00,2026-09-22 00:54:10,2026-09-22 00:55:00,待发货,,';
+    for (const rows of [[shippedRow, waitingRow], [waitingRow, shippedRow]]) {
+      const db = shopDb();
+      addShop(db, { name: 'DY', platform: 'douyin', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+      importOrderFiles(db, [{ name: 'dy.csv', bytes: Buffer.from(`\uFEFF${[head, ...rows].join('\r\n')}\r\n`) }], { ...options, shop: 'DY' }, NOW);
+      expect(shipping(db, '692', 'DY')).toEqual({ status: 'partially_shipped', lines: expect.arrayContaining([['TEA', 2, 0], ['POT', 0, 1]]), parcels: [['ZT111', [2]]] });
+      expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[8, 0], [3, 1]]);
+    }
+  });
+
+  it('Amazon Unshipped: an item whose quantity-shipped says it has gone ships, the other stays reserved', () => {
+    const db = shopDb();
+    addShop(db, { name: 'AMZ', platform: 'amazon', currency: 'CNY', timezone: 'America/Los_Angeles' }, NOW);
+    const cols = ['order-id', 'order-item-id', 'purchase-date', 'payments-date', 'sku', 'product-name', 'quantity-purchased', 'quantity-shipped', 'quantity-to-ship'];
+    const rows = [cols, ['222-1', '11', '2026-06-17T08:04:21+00:00', '2026-06-17T08:05:21+00:00', 'TEA', 'Tea', '2', '0', '2'], ['222-1', '12', '2026-06-17T08:04:21+00:00', '2026-06-17T08:05:21+00:00', 'POT', 'Pot', '1', '1', '0']];
+    importOrderFiles(db, [{ name: 'unshipped.txt', bytes: Buffer.from(rows.map((r) => r.join('\t')).join('\r\n')) }], { ...options, shop: 'AMZ' }, NOW);
+    expect(shipping(db, '222-1', 'AMZ')).toMatchObject({ status: 'partially_shipped', lines: [['TEA', 0, 2], ['POT', 1, 0]] });
+    expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[10, 2], [2, 0]]);
+  });
+});
+
 describe('refunds on re-import keep what was paid', () => {
   it('a Douyin sub-order refunded after payment: the order stays paid in full, its item\'s amount refunded, its stock released', () => {
     const db = shopDb();

@@ -168,6 +168,23 @@ export function* contiguousOrders(
   }
 }
 
+/** Statuses an order's lines can say more precisely: some shipped and some not is partially shipped. */
+const LINES_TELL: readonly string[] = ['paid', 'picking', 'packed', 'shipped'];
+
+/**
+ * An order whose rows say per line what has shipped (an eBay item's own ship date and tracking, a Douyin sub-order's
+ * own status, an Amazon item's quantity shipped) and disagree among themselves is partially shipped, whichever row
+ * came first: each line then holds or ships its own units.
+ */
+export function withLineShipping(order: ImportOrder): ImportOrder {
+  const standing = order.lines.filter((l) => !l.cancelled);
+  if (order.status === null || !LINES_TELL.includes(order.status) || standing.length < 2 || standing.some((l) => l.shipped === null)) return order;
+  const some = standing.some((l) => l.shipped! > 0);
+  const all = standing.every((l) => l.shipped! >= l.quantity);
+  if (some && !all) order.status = 'partially_shipped';
+  return order;
+}
+
 /**
  * Where a file states both, the order's item subtotal should equal its lines, before or after line discounts, with
  * or without its cancelled items (Taobao's 宝贝总金额 keeps a refunded item, shopkeep's own subtotal leaves it out);

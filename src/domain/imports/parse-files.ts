@@ -5,7 +5,7 @@ import { chunkDecoder, encodingOf, NotUtf8, undecodable, type ImportEncoding } f
 import { csvRecords, delimiterOf, type RawRecord } from './csv-stream.js';
 import { columnIndex, detect, isBlank, rowOf, shapeProblem } from './read.js';
 import { normalizeHeader } from './clean.js';
-import { addRow, contiguousOrders, NotContiguous, OrderGrouper, totalsWarnings, type GroupRow, type RowOf } from './group.js';
+import { addRow, contiguousOrders, NotContiguous, OrderGrouper, totalsWarnings, withLineShipping, type GroupRow, type RowOf } from './group.js';
 
 export { NotContiguous } from './group.js';
 import { chunksOf, headOf, sizeOf, type InputFile } from './source.js';
@@ -131,7 +131,7 @@ function* orderStream(readings: Reading[], ctx: RowContext, log: ReadLog, buffer
   const rowsOf = rowReader(ctx, log, buffered);
   const checked = (order: ImportOrder) => {
     log.warnings.push(...totalsWarnings(order));
-    return order;
+    return withLineShipping(order);
   };
   // A rejected row takes its whole order with it: the rows of it read before are listed as rejected too.
   const dropped = (row: GroupRow, earlier: RowOf[]) => {

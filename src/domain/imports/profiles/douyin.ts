@@ -63,10 +63,11 @@ export const douyinOrders: Profile = {
     const orderId = text(row, '主订单编号');
     if (orderId === null) return null;
     const currency = ctx.currency;
+    const status = mapStatus(STATUS, text(row, '订单状态'), '订单状态');
     const record: RowRecord = {
       orderId,
       order: {
-        status: mapStatus(STATUS, text(row, '订单状态'), '订单状态'),
+        status,
         currency,
         address: {
           name: text(row, '收件人'),
@@ -103,7 +104,8 @@ export const douyinOrders: Profile = {
       variant: text(row, '商品规格'),
       quantity,
       ...priced(quantity, money(row, '商品单价', currency), money(row, '订单应付金额', currency), discountOf(row, currency)),
-      shipped: null,
+      // Each 子订单 row has its own status: what it says shipped is this line's (group.ts withLineShipping).
+      shipped: status === 'shipped' || status === 'completed' ? quantity : status === 'paid' ? 0 : null,
       cancelled: false,
     };
     // A sub-order refunded after payment: paid, then given back (its amount goes to the order's refunded).
