@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
@@ -222,5 +222,34 @@ describe('the sibling reports as documents and files', () => {
     const html = await run(['order', 'show', 'A1', '--format', 'html']);
     expect(html.stdout).toContain('<title>A1 · Tea House</title>');
     expect(html.stdout).toContain('<h2>Lines</h2>');
+  });
+
+  it('order show marks an item the platform cancelled, in the table and in JSON', async () => {
+    const { run, dir } = setUp();
+    expect((await run(['shop', 'add', 'AMZ', '--platform', 'amazon', '--currency', 'USD', '--timezone', 'America/Los_Angeles'])).code).toBe(0);
+    const rows = [
+      ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'item-status', 'quantity', 'currency', 'item-price'],
+      ['111-1', '2026-11-24T09:00:00+00:00', 'Unshipped', 'Tea', 'LJ', 'Unshipped', '1', 'USD', '16.00'],
+      ['111-1', '2026-11-24T09:00:00+00:00', 'Unshipped', 'Pot', 'TP', 'Cancelled', '1', 'USD', '8.00'],
+    ];
+    writeFileSync(join(dir, 'all.txt'), rows.map((r) => r.join('\t')).join('\r\n'));
+    expect((await run(['order', 'import', 'all.txt', '--shop', 'AMZ'])).code).toBe(0);
+    const shown = await run(['order', 'show', '111-1', '--shop', 'AMZ']);
+    expect(shown.stdout).toMatch(/Pot · cancelled by the platform/);
+    expect(shown.stdout).not.toMatch(/Tea · cancelled/);
+    const lines = JSON.parse((await run(['order', 'show', '111-1', '--shop', 'AMZ', '--json'])).stdout).order.lines;
+    expect(lines.map((l: { sku: string; cancelled: boolean; reserved: number }) => [l.sku, l.cancelled, l.reserved])).toEqual([['LJ', false, 1], ['TP', true, 0]]);
+  });
+
+  it('order cancel gives a paid order its money back: order show says what was refunded, and the KPI counts it that day', async () => {
+    const { run } = setUp();
+    expect((await run(['order', 'cancel', 'A1', '--reason', 'out of stock'])).code).toBe(0);
+    const shown = await run(['order', 'show', 'A1']);
+    expect(shown.stdout).toMatch(/paid ¥368\.00; refunded ¥368\.00/);
+    expect(JSON.parse((await run(['order', 'show', 'A1', '--json'])).stdout).order).toMatchObject({ paid: '368.00', refunded: '368.00' });
+    const day = new Date(NOW + 8 * 3_600_000).toISOString().slice(0, 10); // NOW's day in Beijing
+    const kpi = JSON.parse((await run(['report', 'kpi', '--date', day, '--shop', 'Tea House', '--json'])).stdout);
+    expect(kpi.shops[0].metrics.refunds.value).toBe('368.00');
+    expect((await run(['db', 'check'])).code).toBe(0);
   });
 });

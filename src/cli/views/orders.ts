@@ -62,6 +62,7 @@ export function orderJson(o: OrderDetail, reveal: boolean) {
       unitPrice: amount(l.unitPrice),
       reserved: l.reserved,
       shipped: l.shipped,
+      cancelled: l.cancelled === true,
     })),
     shipments: o.shipments.map((s) => ({
       carrier: s.carrier,
@@ -148,7 +149,7 @@ export function orderDetailView(ctx: Ctx, db: Db, o: OrderDetail, reveal: boolea
         [ctx.t('col.address'), address || ctx.t('label.none')],
         [ctx.t('col.buyerNote'), o.buyerNote ?? ctx.t('label.none')],
         [ctx.t('col.sellerMemo'), o.sellerMemo ?? ctx.t('label.none')],
-        [ctx.t('col.total'), ctx.t('order.moneyLine', { subtotal: money(o.itemSubtotal), shipping: money(o.shipping), discount: money(o.discount), tax: money(o.tax), total: money(o.total), paid: money(o.paid) })],
+        [ctx.t('col.total'), ctx.t('order.moneyLine', { subtotal: money(o.itemSubtotal), shipping: money(o.shipping), discount: money(o.discount), tax: money(o.tax), total: money(o.total), paid: money(o.paid) }) + (o.refunded > 0 ? ctx.t('order.refundedPart', { refunded: money(o.refunded) }) : '')],
       ],
     },
     {
@@ -167,7 +168,7 @@ export function orderDetailView(ctx: Ctx, db: Db, o: OrderDetail, reveal: boolea
         const sku = l.skuId === null ? undefined : skuById(db, l.skuId);
         return {
           sku: l.skuCode ?? ctx.t('order.unmatched'),
-          title: [l.title, l.variant].filter(Boolean).join(' · '),
+          title: [l.title, l.variant, l.cancelled ? ctx.t('order.lineCancelled') : null].filter(Boolean).join(' · '),
           quantity: l.quantity,
           price: money(l.unitPrice),
           shipped: l.shipped,

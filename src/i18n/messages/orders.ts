@@ -80,6 +80,8 @@ export const ordersEn = {
   'order.list.empty': 'No orders match.',
   'order.check.clean': 'Nothing to look at: every open order checks out.',
   'order.unmatched': '(unmatched)',
+  'order.lineCancelled': 'cancelled by the platform',
+  'order.refundedPart': '; refunded {refunded}',
   'order.moneyLine': 'items {subtotal} + shipping {shipping} − discount {discount} + tax {tax} = {total}; paid {paid}',
   'order.exists': 'order {order} already exists in {shop}',
   'order.priceNeeded': '{sku} is priced in {skuCurrency} but the shop sells in {currency}; give a price as SKU:QTY@PRICE',

@@ -82,6 +82,8 @@ export const ordersZh: Record<keyof typeof ordersEn, string> = {
   'order.list.empty': '没有符合条件的订单。',
   'order.check.clean': '无需关注：所有未完成订单均正常。',
   'order.unmatched': '（未匹配）',
+  'order.lineCancelled': '平台已取消',
+  'order.refundedPart': '；已退款 {refunded}',
   'order.moneyLine': '商品 {subtotal} + 运费 {shipping} − 优惠 {discount} + 税 {tax} = {total}；实付 {paid}',
   'order.exists': '订单 {order} 在 {shop} 中已存在',
   'order.priceNeeded': '{sku} 以 {skuCurrency} 定价，而店铺以 {currency} 销售；请用 SKU:数量@单价 给出价格',
