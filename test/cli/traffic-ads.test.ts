@@ -60,7 +60,11 @@ describe('shopkeep ads', () => {
     const add = await sk.run(['ads', 'add', '--date', '2026-11-24', '--channel', '直通车', '--campaign', '龙井', '--spend', '120.50', '--impressions', '8000', '--clicks', '160', '--orders', '3', '--revenue', '980']);
     expect(add.code).toBe(0);
     expect(add.stderr).toContain('Recorded 直通车 (Zhitongche) campaign "龙井"');
-    await sk.run(['ads', 'add', '--date', '2026-11-24', '--channel', 'wanxiangtai', '--campaign', '拉新', '--spend', '0']);
+    const spendOnly = await sk.run(['ads', 'add', '--date', '2026-11-24', '--channel', 'wanxiangtai', '--campaign', '拉新', '--spend', '0']);
+    // Figures not given are unknown: shown as —, never "null" or 0.
+    expect(spendOnly.stdout).toMatch(/Impressions\s+—/);
+    expect(spendOnly.stdout).toMatch(/Revenue\s+—/);
+    expect(spendOnly.stdout).not.toContain('null');
     const json = JSON.parse((await sk.run(['ads', 'list', '--json'])).stdout);
     expect(json.campaigns).toEqual([
       expect.objectContaining({ channel: 'wanxiangtai', campaign: '拉新', spend: '0.00', ctr: null, cpc: null, roas: null }),

@@ -161,7 +161,8 @@ describe('upgrading', () => {
       INSERT INTO sales_order (id, shop_id, platform_order_id, status, currency, total, paid, refunded, placed_at, paid_at, shipped_at, cancelled_at, updated_at) VALUES
         (1, 1, 'A', 'shipped', 'CNY', 1000, 1000, 300, 10, 20, 30, NULL, 0),
         (2, 1, 'B', 'cancelled', 'CNY', 500, 500, 500, 10, 20, NULL, 40, 0),
-        (3, 1, 'C', 'paid', 'CNY', 700, 700, 0, 10, 20, NULL, NULL, 0);
+        (3, 1, 'C', 'paid', 'CNY', 700, 700, 0, 10, 20, NULL, NULL, 0),
+        (4, 1, 'D', 'cancelled', 'CNY', 400, 400, 0, 10, 20, NULL, 50, 0);
       INSERT INTO return_request (id, order_id, type, status, reason, refund_amount, opened_at, refunded_at, updated_at) VALUES
         (1, 1, 'refund_only', 'refunded', 'x', 200, 25, 26, 26), (2, 3, 'return', 'requested', 'y', 0, 27, NULL, 27);`);
     raw.close();
@@ -170,8 +171,32 @@ describe('upgrading', () => {
       [1, 26, 200, 'return', 1], // the return, when it was refunded
       [1, 30, 100, 'import', null], // the rest of A's refunded, at its latest time (shipped)
       [2, 40, 500, 'import', null], // B, when it was cancelled
+      [4, 50, 400, 'cancel', null], // D was cancelled after payment and kept it: given back when it was cancelled
     ]);
+    expect(db.prepare("SELECT refunded FROM sales_order WHERE platform_order_id = 'D'").pluck().get()).toBe(400);
     expect(checkDatabase(db)).toEqual([]);
+    db.close();
+  });
+
+  it('keeps ad figures as stored (migration 13), but a day that spent money with all four figures 0 — a spend-only ads add — has them unknown', () => {
+    const path = join(temp(), 'v12.db');
+    const raw = new Sqlite(path);
+    raw.exec(migrations.slice(0, 12).map((m) => m.sql).join('\n'));
+    raw.pragma('user_version = 12');
+    raw.exec(`INSERT INTO shop (id, name, platform, currency, timezone, is_default, created_at) VALUES (1, 'TB', 'taobao', 'CNY', 'Asia/Shanghai', 1, 0);
+      INSERT INTO ad_daily (shop_id, day, channel, campaign, currency, spend, impressions, clicks, orders, revenue) VALUES
+        (1, '2026-11-20', 'ztc', 'A', 'CNY', 10000, 1000, 50, 2, 30000),
+        (1, '2026-11-20', 'wanxiangtai', 'B', 'CNY', 10000, 0, 0, 0, 0),
+        (1, '2026-11-20', 'yinli', 'C', 'CNY', 5000, 800, 10, 0, 0),
+        (1, '2026-11-20', 'other', 'D', 'CNY', 0, 0, 0, 0, 0);`);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT campaign, impressions, clicks, orders, revenue FROM ad_daily ORDER BY campaign').raw().all()).toEqual([
+      ['A', 1000, 50, 2, 30000],
+      ['B', null, null, null, null], // spent, reported nothing: unknown
+      ['C', 800, 10, 0, 0], // reported impressions and clicks: its 0 sales stand
+      ['D', 0, 0, 0, 0], // spent nothing
+    ]);
     db.close();
   });
 });

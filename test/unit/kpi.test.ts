@@ -116,6 +116,17 @@ describe('kpi rules over periods', () => {
   });
 });
 
+describe('ad channels in what to look at', () => {
+  it('states ROAS with the spend it divides: the spend of the days that report revenue', () => {
+    const db = fixture();
+    const ad = db.prepare("INSERT INTO ad_daily (shop_id, day, channel, campaign, currency, spend, revenue) VALUES (1, ?, 'wanxiangtai', 'B', 'CNY', 10000, ?)");
+    ad.run('2026-11-19', null);
+    ad.run('2026-11-20', 6000);
+    const report = kpiReport(db, { from: '2026-11-19', to: '2026-11-20' }, NOW);
+    expect(report.attention.find((f) => f.rule === 'lowRoas' && f.subject === 'wanxiangtai')!.numbers).toMatchObject({ roas: '0.60', spend: 10000, revenue: 6000 });
+  });
+});
+
 describe('refunds, by when the money went back', () => {
   it('counts a refund an export brings and a paid order cancelled, each on its day (the return is in the fixture); db check sees every refund in the ledger', () => {
     const db = memoryDb();

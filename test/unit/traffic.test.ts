@@ -44,6 +44,11 @@ describe('traffic add', () => {
     expect(addTraffic(db, { date: '2026-11-24', visitors: '50', pageViews: '100', source: 'Google' }).outcome).toBe('new');
     expect(addTraffic(db, { date: '2026-11-24', visitors: '60', pageViews: '100', source: 'google' }).outcome).toBe('replaced');
     expect(listTraffic(db, {}).map((r) => [r.source, r.visitors])).toEqual([['Google', 60]]);
+    // Rows an earlier version kept apart by letter case: the one spelled as given is the one replaced.
+    db.prepare("INSERT INTO traffic_daily (shop_id, day, source, visitors, page_views) VALUES (1, '2026-11-24', 'GOOGLE', 5, 5)").run();
+    expect(addTraffic(db, { date: '2026-11-24', visitors: '7', pageViews: '7', source: 'GOOGLE' }).outcome).toBe('replaced');
+    expect(addTraffic(db, { date: '2026-11-24', visitors: '61', pageViews: '100', source: 'Google' }).outcome).toBe('replaced');
+    expect(listTraffic(db, {}).map((r) => [r.source, r.visitors]).sort()).toEqual([['GOOGLE', 7], ['Google', 61]]);
   });
 
   it('refuses bad figures with the flag named', () => {

@@ -3,7 +3,8 @@ import type { Migration } from './index.js';
 /**
  * Every change to an order's `refunded`, with when it happened: the KPI report's refunds are money refunded in its
  * period, whether a return, an import or a cancellation gave it back. Earlier refunds are carried over: each
- * return's at its refund time, the rest of an order's (an import's) at the order's latest stated time.
+ * return's at its refund time, the rest of an order's (an import's) at the order's latest stated time; and a paid
+ * order cancelled before now, which kept its payment, gives it back when it was cancelled (as `order cancel` now does).
  */
 export const orderRefunds: Migration = {
   version: 11,
@@ -27,5 +28,8 @@ INSERT INTO order_refund (order_id, at, amount, source)
     o.refunded - coalesce((SELECT sum(r.amount) FROM order_refund r WHERE r.order_id = o.id), 0), 'import'
   FROM sales_order o
   WHERE o.refunded <> coalesce((SELECT sum(r.amount) FROM order_refund r WHERE r.order_id = o.id), 0);
+INSERT INTO order_refund (order_id, at, amount, source)
+  SELECT id, coalesce(cancelled_at, updated_at), paid - refunded, 'cancel' FROM sales_order WHERE status = 'cancelled' AND paid > refunded;
+UPDATE sales_order SET refunded = paid WHERE status = 'cancelled' AND paid > refunded;
 `,
 };

@@ -55,8 +55,8 @@ const toRow = (r: RawRow): TrafficRow => ({
 
 /** The stored row for the same shop, day, SKU (or shop-wide) and source (in any letter case: "Google" is "google", as an import keys it), if any. */
 export function trafficKeyRow(db: Db, v: Pick<TrafficValues, 'shopId' | 'day' | 'skuId' | 'source'>): TrafficValues & { id: number } | undefined {
-  const r = statement(db, 'SELECT t.*, s.name AS shop_name, NULL AS sku_code FROM traffic_daily t JOIN shop s ON s.id = t.shop_id WHERE t.shop_id = ? AND t.day = ? AND t.sku_id IS ? AND t.source = ? COLLATE NOCASE').get(
-    v.shopId, v.day, v.skuId, v.source,
+  const r = statement(db, 'SELECT t.*, s.name AS shop_name, NULL AS sku_code FROM traffic_daily t JOIN shop s ON s.id = t.shop_id WHERE t.shop_id = ? AND t.day = ? AND t.sku_id IS ? AND t.source = ? COLLATE NOCASE ORDER BY t.source = ? DESC LIMIT 1').get(
+    v.shopId, v.day, v.skuId, v.source, v.source,
   ) as RawRow | undefined;
   return r && toRow(r);
 }

@@ -61,7 +61,7 @@ export function attentionList(db: Db, input: RuleInput): Finding[] {
     const section = input.sections[i]!;
     for (const c of section.channels) {
       if (c.spend > 0 && c.roas !== null && c.roas < 1) {
-        findings.push({ rule: 'lowRoas', shop: shop.name, subject: c.channel, numbers: { roas: c.roas.toFixed(2), spend: c.spend, revenue: c.revenue ?? 0, currency: shop.currency } });
+        findings.push({ rule: 'lowRoas', shop: shop.name, subject: c.channel, numbers: { roas: c.roas.toFixed(2), spend: c.roasSpend ?? c.spend, revenue: c.revenue ?? 0, currency: shop.currency } });
       }
     }
     const { from, until } = instantRange(input.period, shop.timezone);

@@ -120,6 +120,8 @@ export interface ChannelRow {
   spend: number;
   /** null: no ad row of the channel states it. */
   revenue: number | null;
+  /** Spend of the days that state revenue: what ROAS divides by. */
+  roasSpend: number | null;
   impressions: number | null;
   clicks: number | null;
   roas: number | null;
@@ -315,6 +317,7 @@ function channelsOf(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDay'>)
       channel: a.channel,
       spend: a.spend,
       revenue: a.revenue,
+      roasSpend: a.roasSpend,
       impressions: a.impressions,
       clicks: a.clicks,
       roas: div(a.revenue ?? 0, a.roasSpend ?? 0),

@@ -41,6 +41,7 @@ export async function adsAddRun(o: AdsAddOptions, ctx: Ctx): Promise<void> {
   const { outcome, record: r } = addAd(ctx.db(), { ...o, date, channel, campaign, spend });
   const key = outcome === 'new' ? 'ads.added' : outcome === 'replaced' ? 'ads.replaced' : 'ads.unchanged';
   ctx.info(ctx.t(key, { shop: r.shop, day: r.day, channel: ctx.t(`adChannel.${r.channel}`), campaign: r.campaign }));
+  const dash = ctx.t('label.none');
   await ctx.print({
     json: { ad: r, outcome },
     blocks: [
@@ -52,10 +53,11 @@ export async function adsAddRun(o: AdsAddOptions, ctx: Ctx): Promise<void> {
           [ctx.t('ads.col.channel'), ctx.t(`adChannel.${r.channel}`)],
           [ctx.t('ads.col.campaign'), r.campaign],
           [ctx.t('ads.col.spend'), `${r.spend} ${r.currency}`],
-          [ctx.t('ads.col.impressions'), String(r.impressions)],
-          [ctx.t('ads.col.clicks'), String(r.clicks)],
-          [ctx.t('ads.col.orders'), String(r.orders)],
-          [ctx.t('ads.col.revenue'), `${r.revenue} ${r.currency}`],
+          // A figure not given is unknown: "—", as ads list shows it.
+          [ctx.t('ads.col.impressions'), r.impressions === null ? dash : String(r.impressions)],
+          [ctx.t('ads.col.clicks'), r.clicks === null ? dash : String(r.clicks)],
+          [ctx.t('ads.col.orders'), r.orders === null ? dash : String(r.orders)],
+          [ctx.t('ads.col.revenue'), r.revenue === null ? dash : `${r.revenue} ${r.currency}`],
         ],
       },
     ],
