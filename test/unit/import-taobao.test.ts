@@ -213,4 +213,12 @@ describe('Tmall 宝贝报表 (子订单编号, 主订单编号, 退款状态)', 
     ]);
     expect(r.rejected[1]!.cells[0]).toBe('="1"');
   });
+
+  it('reads back a row fixed in the rejects file: an id written \'="…" (formula-safe over Excel\'s text guard) is the plain id', () => {
+    const id = `"'=""1930679858170653"""`;
+    const orders = ['订单编号,买家会员名,订单状态,宝贝标题,宝贝总数量,买家应付货款,订单创建时间', `${id},a,买家已付款，等待卖家发货,茶,1,10.00,2026-11-20 10:00:00`].join('\r\n');
+    const r = parseOrderFiles([{ name: 'ExportOrderList.csv', bytes: Buffer.from(orders) }], PROFILES, ctx);
+    expect(r.rejected).toEqual([]);
+    expect(r.orders.map((o) => o.platformOrderId)).toEqual(['1930679858170653']);
+  });
 });

@@ -25,6 +25,8 @@ export function cleanCell(value: string): string {
   // Most cells start and end with a plain character: nothing to clean (the checks below are regular expressions).
   if (plain(first) && first !== 0x3d && first !== 0x27 && first !== 0x2d && plain(last)) return value;
   let v = value.trim();
+  // '="…" is a text-guarded cell made formula-safe again (shopkeep's own rejects file): both come off.
+  if (v.startsWith('\'="')) v = v.slice(1);
   const formula = /^="(.*)"$/s.exec(v);
   if (formula) v = formula[1]!.replace(/""/g, '"');
   if (v.startsWith("'")) v = v.slice(1);
