@@ -11,6 +11,7 @@ import { findSku } from '../../src/domain/catalog/lookup.js';
 import { receiveStock } from '../../src/domain/inventory/stock.js';
 import { exportOrders, ORDER_EXPORT_COLUMNS, orderExportRows } from '../../src/domain/imports/export.js';
 import { reattributeLines } from '../../src/domain/imports/reattribute.js';
+import { shipOrder } from '../../src/domain/orders/ship.js';
 import { importOrderFiles } from '../../src/domain/imports/run.js';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
 import { mappingProfile } from '../../src/domain/imports/mapping.js';
@@ -287,6 +288,39 @@ describe('what shipped, line by line, in orders of several rows', () => {
     }
   });
 
+  it('Douyin: the order is what its sub-orders say together, whichever row comes first (a refunded, closed one; a completed one)', () => {
+    const head = '主订单编号,子订单编号,选购商品,商品数量,商家编码,订单应付金额,订单提交时间,支付完成时间,订单状态,售后状态';
+    const row = (sub: string, title: string, sku: string, qty: number, status: string, afterSale = '-') => `"\t693","\t${sub}",${title},${qty},${sku},${qty * 10}.00,2026-09-22 00:54:10,2026-09-22 00:55:00,${status},${afterSale}`;
+    const cases: [string[], string, [string, number, number][]][] = [
+      [[row('1', '茶', 'TEA', 2, '已关闭', '退款成功'), row('2', '壶', 'POT', 1, '待发货')], 'paid', [['TEA', 0, 0], ['POT', 0, 1]]],
+      [[row('2', '壶', 'POT', 1, '待发货'), row('1', '茶', 'TEA', 2, '已关闭', '退款成功')], 'paid', [['POT', 0, 1], ['TEA', 0, 0]]],
+      [[row('1', '茶', 'TEA', 2, '已完成'), row('2', '壶', 'POT', 1, '待发货')], 'partially_shipped', [['TEA', 2, 0], ['POT', 0, 1]]],
+      [[row('2', '壶', 'POT', 1, '待发货'), row('1', '茶', 'TEA', 2, '已完成')], 'partially_shipped', [['POT', 0, 1], ['TEA', 2, 0]]],
+      [[row('1', '茶', 'TEA', 2, '已关闭', '退款成功'), row('2', '壶', 'POT', 1, '已关闭', '退款成功')], 'cancelled', [['TEA', 0, 0], ['POT', 0, 0]]],
+    ];
+    for (const [rows, status, lines] of cases) {
+      const db = shopDb();
+      addShop(db, { name: 'DY', platform: 'douyin', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+      importOrderFiles(db, [{ name: 'dy.csv', bytes: Buffer.from(`\uFEFF${[head, ...rows].join('\r\n')}\r\n`) }], { ...options, shop: 'DY' }, NOW);
+      expect(shipping(db, '693', 'DY'), rows.join(' / ')).toMatchObject({ status, lines });
+      expect(checkDatabase(db)).toEqual([]);
+    }
+  });
+
+  it('eBay: every item shipped with its own date, the summary row saying none: shipped', () => {
+    const db = shopDb();
+    addShop(db, { name: 'EB', platform: 'ebay', currency: 'CNY', timezone: 'America/Los_Angeles' }, NOW);
+    const csv = [
+      'Sales Record Number,Order Number,Item Number,Item Title,Custom Label,Quantity,Sold For,Total Price,Sale Date,Paid On Date,Shipped On Date,Tracking Number,Transaction ID',
+      '1003,12-4,,,,3,,$34.00,Sep-09-26,Sep-09-26,,,',
+      '1003,12-4,111,Tea,TEA,1,$10.00,,Sep-09-26,Sep-09-26,Sep-10-26,1Z55,2001',
+      '1003,12-4,112,Pot,POT,2,$12.00,,Sep-09-26,Sep-09-26,Sep-11-26,1Z56,2002',
+    ].join('\r\n');
+    importOrderFiles(db, [{ name: 'ebay.csv', bytes: Buffer.from(csv) }], { ...options, shop: 'EB' }, NOW);
+    expect(shipping(db, '12-4', 'EB')).toMatchObject({ status: 'shipped', lines: [['TEA', 1, 0], ['POT', 2, 0]] });
+    expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[9, 0], [1, 0]]);
+  });
+
   it('Amazon Unshipped: an item whose quantity-shipped says it has gone ships, the other stays reserved', () => {
     const db = shopDb();
     addShop(db, { name: 'AMZ', platform: 'amazon', currency: 'CNY', timezone: 'America/Los_Angeles' }, NOW);
@@ -396,6 +430,27 @@ describe('Amazon: one order read from two report layouts', () => {
     importOrderFiles(db, [{ name: 'unshipped.txt', bytes: unshipped }], opts, NOW);
     expect(getOrder(db, '111-1', 'AMZ')).toMatchObject({ status: 'shipped' });
     expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[8, 0], [2, 0]]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('an item Amazon cancelled holds and ships nothing: not when its SKU is added later, not when the seller ships the order', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    const report = tsv([ALL,
+      ['111-9', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'B0TEA', 'Unshipped', '2', 'USD', '20.00', '0.00', '0.00'],
+      ['111-9', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Cup', 'CUP-NEW', 'B0CUP', 'Cancelled', '1', 'USD', '5.00', '0.00', '0.00'],
+    ]);
+    importOrderFiles(db, [{ name: 'all.txt', bytes: report }], opts, NOW);
+    addProduct(db, { title: 'Cup', sku: { code: 'CUP-NEW', price: '5' } }, NOW);
+    receiveStock(db, { sku: 'CUP-NEW', quantity: 4 }, NOW);
+    reattributeLines(db, NOW, { sellerSku: 'CUP-NEW' });
+    expect(stock(db, 'CUP-NEW')).toEqual([4, 0]);
+    shipOrder(db, { ref: '111-9', shop: 'AMZ', carrier: 'UPS', tracking: '1Z999' }, NOW);
+    const order = getOrder(db, '111-9', 'AMZ');
+    expect(order.status).toBe('shipped');
+    expect(order.lines.map((l) => [l.skuCode, l.shipped, l.reserved, l.cancelled === true])).toEqual([['TEA', 2, 0, false], ['CUP-NEW', 0, 0, true]]);
+    expect(order.shipments[0]!.lines.map((l) => [l.skuCode, l.quantity])).toEqual([['TEA', 2]]);
+    expect([stock(db, 'TEA'), stock(db, 'CUP-NEW')]).toEqual([[8, 0], [4, 0]]);
     expect(checkDatabase(db)).toEqual([]);
   });
 

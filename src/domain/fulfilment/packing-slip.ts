@@ -68,7 +68,7 @@ function slipOf(db: Db, order: Order): PackingSlip {
     recipient: { name, phone },
     address,
     lines: linesOf(db, order.id)
-      .filter((l) => l.quantity > l.shipped)
+      .filter((l) => !l.cancelled && l.quantity > l.shipped)
       .map((l) => ({ sku: l.skuCode, title: l.title, variant: l.variant, quantity: l.quantity - l.shipped })),
     buyerNote: order.buyerNote,
   };

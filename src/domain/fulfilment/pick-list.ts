@@ -113,7 +113,7 @@ function aggregate(db: Db, orders: Order[]): Omit<PickList, 'marked' | 'timezone
   };
   for (const order of orders) {
     for (const line of linesOf(db, order.id)) {
-      const left = line.quantity - line.shipped;
+      const left = line.cancelled ? 0 : line.quantity - line.shipped;
       if (left <= 0) continue;
       if (line.skuId === null) {
         const key = `${line.title}\u0000${line.variant ?? ''}`;

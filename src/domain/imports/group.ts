@@ -168,20 +168,24 @@ export function* contiguousOrders(
   }
 }
 
-/** Statuses an order's lines can say more precisely: some shipped and some not is partially shipped. */
-const LINES_TELL: readonly string[] = ['paid', 'picking', 'packed', 'shipped'];
+/** Statuses an order's lines can say more precisely. */
+const LINES_TELL: readonly string[] = ['paid', 'picking', 'packed', 'partially_shipped', 'shipped', 'delivered', 'completed'];
+const NOT_YET_SHIPPED: readonly string[] = ['paid', 'picking', 'packed', 'partially_shipped'];
 
 /**
  * An order whose rows say per line what has shipped (an eBay item's own ship date and tracking, a Douyin sub-order's
- * own status, an Amazon item's quantity shipped) and disagree among themselves is partially shipped, whichever row
- * came first: each line then holds or ships its own units.
+ * own status, an Amazon item's quantity shipped) has the status its lines tell, whichever row came first: some
+ * shipped and some not is partially shipped; all shipped in an order said not to be is shipped. Each line then holds
+ * or ships its own units. An order whose rows stated no status but whose every line was cancelled is cancelled.
  */
 export function withLineShipping(order: ImportOrder): ImportOrder {
   const standing = order.lines.filter((l) => !l.cancelled);
-  if (order.status === null || !LINES_TELL.includes(order.status) || standing.length < 2 || standing.some((l) => l.shipped === null)) return order;
+  if (order.status === null && order.lines.length > 0 && standing.length === 0) order.status = 'cancelled';
+  if (order.status === null || !LINES_TELL.includes(order.status) || standing.length === 0 || standing.some((l) => l.shipped === null)) return order;
   const some = standing.some((l) => l.shipped! > 0);
   const all = standing.every((l) => l.shipped! >= l.quantity);
   if (some && !all) order.status = 'partially_shipped';
+  else if (all && NOT_YET_SHIPPED.includes(order.status)) order.status = 'shipped';
   return order;
 }
 

@@ -23,8 +23,9 @@ export function reattributeLines(db: Db, now: number, scope: { shopId?: number; 
     if (line.shipped > 0) {
       recordMovement(db, skuById(db, skuId)!, { kind: 'sale', quantity: -line.shipped, reference: `order ${order.platformOrderId}`, occurredAt: order.shippedAt ?? now, allowNegative: true, orderId: order.id });
     }
-    if (RESERVING.includes(order.status)) {
-      const stored = q.linesOf(db, order.id).find((l) => l.id === line.lineId)!;
+    const stored = q.linesOf(db, order.id).find((l) => l.id === line.lineId)!;
+    // An item the platform cancelled holds nothing, matched or not.
+    if (RESERVING.includes(order.status) && !stored.cancelled) {
       const reserve = stored.quantity - stored.shipped;
       q.addReserved(db, skuId, reserve - stored.reserved);
       q.saveLine(db, { ...stored, reserved: reserve });

@@ -5,7 +5,8 @@ import { conflict, type Detail } from '../errors.js';
 import { recordMovement } from '../inventory/ledger.js';
 import type { Order, OrderLine } from './types.js';
 
-const outstanding = (l: OrderLine) => l.quantity - l.shipped - l.reserved;
+/** Units still to reserve; an item the platform cancelled holds none. */
+const outstanding = (l: OrderLine) => (l.cancelled ? 0 : l.quantity - l.shipped - l.reserved);
 
 /**
  * Reserves every unshipped unit of the order's matched lines, inside the caller's transaction.

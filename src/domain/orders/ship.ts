@@ -25,7 +25,8 @@ export interface ShipResult {
 
 /** Which units of which lines go: the named SKUs, or everything left. */
 function allocate(order: Order, lines: OrderLine[], items: ItemSpec[] | undefined): Map<OrderLine, number> {
-  const left = (l: OrderLine) => l.quantity - l.shipped;
+  // An item the platform cancelled has nothing left to ship.
+  const left = (l: OrderLine) => (l.cancelled ? 0 : l.quantity - l.shipped);
   if (items !== undefined) return allocateItems(order, lines, items, left);
   return new Map(lines.filter((l) => left(l) > 0).map((l) => [l, left(l)]));
 }
@@ -48,7 +49,7 @@ export function shipLoaded(db: Db, order: Order, input: Omit<ShipInput, 'ref' | 
     q.insertShipmentLine(db, shipmentId, line.id, quantity);
   }
   logEvent(db, order, at, 'tracking', null, `${code} ${tracking}`);
-  const done = lines.every((l) => l.shipped === l.quantity);
+  const done = lines.every((l) => l.cancelled || l.shipped === l.quantity);
   setStatus(order, done ? 'shipped' : 'partially_shipped', db, at);
   if (done) order.shippedAt = at;
   q.saveOrder(db, order, at);

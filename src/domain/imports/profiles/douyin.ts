@@ -113,6 +113,9 @@ export const douyinOrders: Profile = {
       record.line.cancelled = true;
       record.line.refunded = true;
       record.sums = { refunded: record.line.quantity * record.line.unitPrice - record.line.discount };
+      // Its own 订单状态 (已关闭) is this sub-order's, not the order's: the other rows say the order's (and if every
+      // row is refunded, the order is cancelled: group.ts withLineShipping).
+      if (status === 'cancelled') record.order.status = null;
     }
     return record;
   },
