@@ -236,6 +236,23 @@ describe('the csv-spectrum conformance corpus through a mapping', () => {
   });
 });
 
+describe('a mapping of one row per order', () => {
+  it('takes an order imported before its line had the one-per-order key as that line: no second line, no stock counted twice', () => {
+    const db = shopDb();
+    addShop(db, { name: 'ERP', platform: 'other', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    const columns = { orderId: 'No', sku: 'Code', title: 'Item', quantity: 'Qty', unitPrice: 'Price', paidAt: 'Paid' };
+    const bytes = Buffer.from('No,Code,Item,Qty,Price,Paid\r\nE1,TEA,Tea,3,10.00,2026-11-20 10:00:00\r\n');
+    const run = (lines?: string) => importOrderFiles(db, [{ name: 'erp.csv', bytes }], { ...options, shop: 'ERP', mapping: mappingProfile(JSON.stringify({ name: 'erp', ...(lines && { lines }), columns }), 'erp.json') }, NOW)[0]!;
+    run(); // keyed by its SKU, as every version before one-per-order keyed it
+    expect(stock(db, 'TEA')).toEqual([10, 3]);
+    run('one-per-order');
+    expect(getOrder(db, 'E1', 'ERP').lines.map((l) => [l.lineKey, l.quantity, l.reserved])).toEqual([['(order)', 3, 3]]);
+    expect(stock(db, 'TEA')).toEqual([10, 3]);
+    expect(run('one-per-order').orders.unchanged).toBe(1);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+});
+
 describe('tracking numbers on re-import', () => {
   const douyin = (tracking: string, status = '已发货') =>
     Buffer.from(`\uFEFF主订单编号,子订单编号,选购商品,商品数量,商家编码,订单应付金额,订单提交时间,订单状态,快递单号,快递公司\r\n"\t692","\t6921",茶,2,TEA,20.00,2026-09-22 00:54:10,${status},${tracking},中通快递\r\n`);
@@ -351,6 +368,15 @@ describe('refunds on re-import keep what was paid', () => {
     expect(checkDatabase(db)).toEqual([]);
   });
 
+  it('an order a file states refunded without a payment time was paid what was refunded', () => {
+    const db = shopDb();
+    addShop(db, { name: 'WOO', platform: 'woocommerce', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    const bytes = Buffer.from('Order Number,Order Status,Order Date,SKU,Name,Quantity,Item Cost,Order Total Amount,Order Refund Amount\r\n1002,Refunded,2026-09-07 14:30,TEA,Tea,2,10.00,20.00,-20.00\r\n');
+    importOrderFiles(db, [{ name: 'woo.csv', bytes }], { ...options, shop: 'WOO' }, NOW);
+    expect(getOrder(db, '1002', 'WOO')).toMatchObject({ status: 'cancelled', paid: 2000, refunded: 2000 });
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
   it('a WooCommerce order refunded after it was paid keeps its payment and records the refund', () => {
     const db = shopDb();
     addShop(db, { name: 'WOO', platform: 'woocommerce', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
@@ -451,6 +477,23 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(order.lines.map((l) => [l.skuCode, l.shipped, l.reserved, l.cancelled === true])).toEqual([['TEA', 2, 0, false], ['CUP-NEW', 0, 0, true]]);
     expect(order.shipments[0]!.lines.map((l) => [l.skuCode, l.quantity])).toEqual([['TEA', 2]]);
     expect([stock(db, 'TEA'), stock(db, 'CUP-NEW')]).toEqual([[8, 0], [4, 0]]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('an item a later report writes cancelled with 0 units, in an order that ships on, is cancelled and releases its stock', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    importOrderFiles(db, [{ name: 'all.txt', bytes: allOrders }], opts, NOW);
+    const later = tsv([ALL,
+      ['111-1', '2026-11-20T08:00:00+00:00', 'Shipped', 'Tea', 'TEA', 'B0TEA', 'Shipped', '2', 'USD', '20.00', '5.00', '1.60'],
+      ['111-1', '2026-11-20T08:00:00+00:00', 'Shipped', 'Pot', 'POT', 'B0POT', 'Cancelled', '0', 'USD', '', '', ''],
+    ]);
+    importOrderFiles(db, [{ name: 'all2.txt', bytes: later }], opts, NOW + 60_000);
+    const order = getOrder(db, '111-1', 'AMZ');
+    expect(order.status).toBe('shipped');
+    expect(order.lines.map((l) => [l.skuCode, l.shipped, l.reserved, l.cancelled === true])).toEqual([['TEA', 2, 0, false], ['POT', 0, 0, true]]);
+    expect([stock(db, 'TEA'), stock(db, 'POT')]).toEqual([[8, 0], [3, 0]]);
+    expect(importOrderFiles(db, [{ name: 'all2.txt', bytes: later }], opts, NOW + 120_000)[0]!.orders.unchanged).toBe(1);
     expect(checkDatabase(db)).toEqual([]);
   });
 

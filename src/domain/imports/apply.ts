@@ -13,6 +13,7 @@ import type { Order, OrderLine, OrderStatus } from '../orders/types.js';
 import type { Shop } from '../shops/types.js';
 import type { Sku } from '../catalog/types.js';
 import { contentHash, unsealOrder, type SealedOrder } from './content-hash.js';
+import { ORDER_LINE } from './mapping.js';
 import { NewOrders, type NewOrder } from './new-orders.js';
 import { isStandIn, RowError, type ImportLine, type ImportOrder } from './types.js';
 
@@ -233,9 +234,11 @@ function money(imported: ImportOrder, status: OrderStatus, stored?: Order) {
   // A cancelled order keeps what it was paid (an earlier import's payment, else the total when a payment time is
   // known); cancelling un-pays nothing, the money goes back as a refund.
   const cancelledPaid = () => (stored && stored.paid > 0 ? stored.paid : (imported.paidAt ?? stored?.paidAt ?? null) === null ? 0 : total);
-  const paid = Math.max(0, imported.paid ?? (status === 'pending_payment' ? 0 : status === 'cancelled' ? cancelledPaid() : total));
+  let paid = Math.max(0, imported.paid ?? (status === 'pending_payment' ? 0 : status === 'cancelled' ? cancelledPaid() : total));
   // A paid order cancelled gave its money back, all of it unless the file says how much.
   const refunded = Math.max(0, imported.refunded ?? (status === 'cancelled' ? paid : (stored?.refunded ?? 0)));
+  // Money refunded was paid first (a file that states a refund but no payment time).
+  if (refunded > paid && imported.paid === null) paid = refunded;
   return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid, refunded };
 }
 
@@ -346,6 +349,14 @@ function matchSku(db: Db, shop: Shop, line: ImportLine): number | null {
 /** Lines by their stable key: new ones added, known ones updated; stock moved to what the status wants. */
 function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now: number, cache: ImportCache): string[] {
   const stored = new Map(q.linesOf(db, order.id).map((l) => [l.lineKey, l]));
+  // A file of one row per order keys its line ORDER_LINE; one imported before that key existed keyed it by SKU or
+  // title: the order's one stored line is that line.
+  if (imported.lines.length === 1 && imported.lines[0]!.lineKey === ORDER_LINE && stored.size === 1 && !stored.has(ORDER_LINE)) {
+    const [only] = stored.values();
+    only!.lineKey = ORDER_LINE;
+    stored.clear();
+    stored.set(ORDER_LINE, only!);
+  }
   const negative: string[] = [];
   for (const line of imported.lines) {
     let current: OrderLine | undefined = stored.get(line.lineKey);
@@ -393,15 +404,18 @@ function syncLines(db: Db, shop: Shop, order: Order, imported: ImportOrder, now:
     q.saveLine(db, current);
     stored.delete(line.lineKey);
   }
-  // A cancelled order holds nothing, whichever lines the file still wrote (Amazon writes a cancelled order's items
-  // with 0 units, which are not read as lines).
-  if (order.status === 'cancelled') {
-    for (const line of stored.values()) {
-      if (line.reserved === 0) continue;
-      if (line.skuId !== null) q.addReserved(db, line.skuId, -line.reserved);
-      line.reserved = 0;
-      q.saveLine(db, line);
+  // A cancelled order holds nothing, whichever lines the file still wrote; nor does an item the file now writes
+  // cancelled with 0 units (Amazon), which is not read as a line: the stored line of its key is cancelled.
+  for (const line of stored.values()) {
+    const cancelledItem = !line.cancelled && (imported.cancelledKeys?.includes(line.lineKey) ?? false);
+    if (!cancelledItem && (order.status !== 'cancelled' || line.reserved === 0)) continue;
+    if (cancelledItem) {
+      logEvent(db, order, now, 'lines', line.lineKey, `${line.lineKey} cancelled`, 'import');
+      line.cancelled = true;
     }
+    if (line.reserved > 0 && line.skuId !== null) q.addReserved(db, line.skuId, -line.reserved);
+    line.reserved = 0;
+    q.saveLine(db, line);
   }
   return negative;
 }

@@ -98,7 +98,10 @@ export class OrderGrouper {
  * left out: it carries nothing (Amazon writes a cancelled order's items with quantity 0).
  */
 function addLine(order: ImportOrder, line: ImportLine): void {
-  if (line.quantity === 0) return;
+  if (line.quantity === 0) {
+    if (line.cancelled) (order.cancelledKeys ??= []).push(line.lineKey);
+    return;
+  }
   const base = line.lineKey;
   let key = base;
   for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;

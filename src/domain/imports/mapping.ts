@@ -28,7 +28,7 @@ export interface Mapping {
 }
 
 /** The key of an order's only line under `"lines": "one-per-order"`. */
-const ORDER_LINE = '(order)';
+export const ORDER_LINE = '(order)';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

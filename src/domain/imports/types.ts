@@ -98,6 +98,8 @@ export interface ImportOrder extends ImportOrderFields {
   line: number;
   /** Its contentHash, when already known (an order the reader thread sealed carries the hash it made). */
   hash?: string;
+  /** Keys of items the file writes cancelled with 0 units (Amazon): no lines, but a stored line of that key is cancelled. */
+  cancelledKeys?: string[];
 }
 
 /** Cells of one data row by (normalised) column name. */
