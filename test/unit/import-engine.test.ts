@@ -12,6 +12,7 @@ import { receiveStock } from '../../src/domain/inventory/stock.js';
 import { exportOrders, ORDER_EXPORT_COLUMNS, orderExportRows } from '../../src/domain/imports/export.js';
 import { reattributeLines } from '../../src/domain/imports/reattribute.js';
 import { shipOrder } from '../../src/domain/orders/ship.js';
+import { splitOrder } from '../../src/domain/orders/merge-split.js';
 import { importOrderFiles } from '../../src/domain/imports/run.js';
 import { parseOrderFiles } from '../../src/domain/imports/parse-files.js';
 import { mappingProfile } from '../../src/domain/imports/mapping.js';
@@ -236,6 +237,31 @@ describe('the csv-spectrum conformance corpus through a mapping', () => {
   });
 });
 
+describe('what the seller did in shopkeep stays done', () => {
+  it('an order shipped by hand stays shipped when an export made before the platform knew says paid; a split refuses a cancelled item', () => {
+    const db = shopDb();
+    const paid = file('d1.csv', shopifyOrder('#7', { financial: 'paid', total: '30.00', lines: [['TEA', 3, '10.00']] }));
+    importOrderFiles(db, [paid], options, NOW);
+    shipOrder(db, { ref: '#7', carrier: 'SF', tracking: 'SF1234567890' }, NOW);
+    const again = file('d2.csv', shopifyOrder('#7', { financial: 'paid', total: '30.00', lines: [['TEA', 3, '10.00']] }).map((r, i) => (i === 0 ? { ...r, 'Shipping City': 'Ningbo' } : r)));
+    importOrderFiles(db, [again], options, NOW + 60_000);
+    expect(getOrder(db, '#7', 'US')).toMatchObject({ status: 'shipped' });
+    expect(stock(db, 'TEA')).toEqual([7, 0]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('a split moves no unit of an item the platform cancelled', () => {
+    const db = shopDb();
+    addShop(db, { name: 'AMZ', platform: 'amazon', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
+    const cols = ['amazon-order-id', 'purchase-date', 'order-status', 'product-name', 'sku', 'item-status', 'quantity', 'currency', 'item-price'];
+    const report = [cols, ['444-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'Unshipped', '1', 'USD', '10.00'], ['444-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Pot', 'POT', 'Cancelled', '2', 'USD', '20.00']];
+    importOrderFiles(db, [{ name: 'all.txt', bytes: Buffer.from(report.map((r) => r.join('\t')).join('\r\n')) }], { ...options, shop: 'AMZ' }, NOW);
+    expect(() => splitOrder(db, { ref: '444-1', shop: 'AMZ' }, [{ sku: 'POT', quantity: 1 }], NOW)).toThrow(expect.objectContaining({ kind: 'conflict' }));
+    expect(getOrder(db, '444-1', 'AMZ').lines.map((l) => [l.skuCode, l.quantity, l.cancelled === true])).toEqual([['TEA', 1, false], ['POT', 2, true]]);
+    expect(stock(db, 'POT')).toEqual([3, 0]);
+  });
+});
+
 describe('a mapping of one row per order', () => {
   it('takes an order imported before its line had the one-per-order key as that line: no second line, no stock counted twice', () => {
     const db = shopDb();
@@ -366,6 +392,14 @@ describe('refunds on re-import keep what was paid', () => {
     expect(stock(db, 'TEA')).toEqual([10, 0]);
     expect(stock(db, 'POT')).toEqual([3, 1]);
     expect(checkDatabase(db)).toEqual([]);
+  });
+
+  it('an order still awaiting payment with a refund stated is not made paid', () => {
+    const db = shopDb();
+    addShop(db, { name: 'ERP', platform: 'other', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    const mapping = mappingProfile(JSON.stringify({ name: 'erp', columns: { orderId: 'No', status: 'State', title: 'Item', quantity: 'Qty', unitPrice: 'Price', refunded: 'Refunded' }, statusMap: { New: 'pending_payment' } }), 'erp.json');
+    importOrderFiles(db, [{ name: 'erp.csv', bytes: Buffer.from('No,State,Item,Qty,Price,Refunded\r\nE3,New,Tea,1,10.00,5.00\r\n') }], { ...options, shop: 'ERP', mapping }, NOW);
+    expect(getOrder(db, 'E3', 'ERP')).toMatchObject({ status: 'pending_payment', paid: 0 });
   });
 
   it('an order a file states refunded without a payment time was paid what was refunded', () => {

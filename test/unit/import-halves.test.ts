@@ -127,4 +127,14 @@ describe('the halves of a two-file export in separate runs', () => {
     expect(amounts()).toEqual(before);
     expect(db.prepare("SELECT count(*) FROM order_line WHERE line_key LIKE '(order row) %'").pluck().get()).toBe(0);
   });
+
+  it('Taobao: a 宝贝报表 alone whose only item of an order is closed does not cancel the order the 订单报表 said completed', () => {
+    const db = taobaoShop();
+    const orders = ['订单编号,买家会员名,订单状态,宝贝标题,宝贝总数量,买家应付货款,订单创建时间,订单付款时间', '="77",a,交易成功,茶,1,10.00,2026-11-10 10:00:00,2026-11-10 10:01:00'].join('\r\n');
+    const items = ['订单编号,标题,价格,购买数量,商家编码,商品属性,订单状态', '="77",普洱,10.00,1,PUER-357,,交易关闭'].join('\r\n');
+    importOrderFiles(db, [{ name: 'ExportOrderList.csv', bytes: Buffer.from(orders) }], options, NOW);
+    expect(db.prepare("SELECT status FROM sales_order WHERE platform_order_id = '77'").pluck().get()).toBe('completed');
+    importOrderFiles(db, [{ name: 'ExportOrderDetailList.csv', bytes: Buffer.from(items) }], options, NOW + 60_000);
+    expect(db.prepare("SELECT status FROM sales_order WHERE platform_order_id = '77'").pluck().get()).toBe('completed');
+  });
 });

@@ -158,6 +158,11 @@ function write(db: Db, shop: Shop, imported: ImportOrder, hash: string, found: R
   const { imported: known, shipments } = withStandIns(db, shop, order, withKnownPrices(db, order.id, imported), now, cache);
   updateFields(db, order, known, now);
   const negative = syncLines(db, shop, order, known, now, cache);
+  // Partly shipped, and now every line that stands has gone (here or by hand in shopkeep): shipped.
+  if (order.status === 'partially_shipped' && q.linesOf(db, order.id).every((l) => l.cancelled || l.shipped >= l.quantity)) {
+    logEvent(db, order, now, 'status', order.status, 'shipped', 'import');
+    order.status = 'shipped';
+  }
   // A shipment that held the stand-in now holds the lines that replaced it.
   if (shipments.length > 0) for (const l of q.linesOf(db, order.id)) if (l.shipped > 0) q.insertShipmentLine(db, shipments[0]!, l.id, l.shipped);
   syncShipment(db, order, imported, now);
@@ -238,7 +243,7 @@ function money(imported: ImportOrder, status: OrderStatus, stored?: Order) {
   // A paid order cancelled gave its money back, all of it unless the file says how much.
   const refunded = Math.max(0, imported.refunded ?? (status === 'cancelled' ? paid : (stored?.refunded ?? 0)));
   // Money refunded was paid first (a file that states a refund but no payment time).
-  if (refunded > paid && imported.paid === null) paid = refunded;
+  if (refunded > paid && imported.paid === null && status !== 'pending_payment') paid = refunded;
   return { itemSubtotal, shipping: Math.max(0, shipping), discount: Math.max(0, discount), tax: Math.max(0, tax), total, paid, refunded };
 }
 
@@ -297,6 +302,9 @@ function createOrder(db: Db, shop: Shop, imported: ImportOrder, hash: string, so
 
 const carrierCode = (carrier: string | null) => (carrier ? (findCarrier(carrier)?.code ?? carrier) : 'OTHER');
 
+const GONE_OUT: readonly OrderStatus[] = ['partially_shipped', 'shipped', 'delivered', 'completed'];
+const BEFORE_SHIPPING: readonly OrderStatus[] = ['pending_payment', 'paid', 'picking', 'packed', 'on_hold'];
+
 /** The lifecycle a status guessed from dates may move an order along (forward only). */
 const LIFECYCLE: readonly OrderStatus[] = ['pending_payment', 'paid', 'picking', 'packed', 'partially_shipped', 'shipped', 'delivered', 'completed'];
 const isAhead = (status: OrderStatus, of: OrderStatus) => LIFECYCLE.indexOf(of) >= 0 && LIFECYCLE.indexOf(status) > LIFECYCLE.indexOf(of);
@@ -304,7 +312,9 @@ const isAhead = (status: OrderStatus, of: OrderStatus) => LIFECYCLE.indexOf(of) 
 /** A later export of a known order: what the platform says now wins (a guess from dates only if it moves it on), and every change is logged. */
 function updateFields(db: Db, order: Order, imported: ImportOrder, now: number): void {
   const guessBehind = imported.statusFromDates && imported.status !== null && !isAhead(imported.status, order.status);
-  const status = guessBehind ? order.status : (imported.status ?? order.status);
+  // Goods that went out (shipped in shopkeep before the platform's export knew) do not come back by an export.
+  const unshipping = imported.status !== null && GONE_OUT.includes(order.status) && BEFORE_SHIPPING.includes(imported.status);
+  const status = guessBehind || unshipping ? order.status : (imported.status ?? order.status);
   if (status !== order.status) {
     logEvent(db, order, now, 'status', order.status, status, 'import');
     order.heldFrom = status === 'on_hold' ? (order.heldFrom ?? 'paid') : null;

@@ -183,7 +183,8 @@ const NOT_YET_SHIPPED: readonly string[] = ['paid', 'picking', 'packed', 'partia
  */
 export function withLineShipping(order: ImportOrder): ImportOrder {
   const standing = order.lines.filter((l) => !l.cancelled);
-  if (order.status === null && order.lines.length > 0 && standing.length === 0) order.status = 'cancelled';
+  // (Not an items file read alone: its rows never state the order's status, and a closed item does not speak for it.)
+  if (order.status === null && !order.itemsOnly && order.lines.length > 0 && standing.length === 0) order.status = 'cancelled';
   if (order.status === null || !LINES_TELL.includes(order.status) || standing.length === 0 || standing.some((l) => l.shipped === null)) return order;
   const some = standing.some((l) => l.shipped! > 0);
   const all = standing.every((l) => l.shipped! >= l.quantity);

@@ -5,7 +5,7 @@ import { conflict } from '../errors.js';
 import { logEvent, setStatus } from './events.js';
 import { findOrder, orderDetail } from './find.js';
 import { allocateItems } from './items.js';
-import type { Address, ItemSpec, Order, OrderDetail, OrderStatus } from './types.js';
+import type { Address, ItemSpec, Order, OrderDetail, OrderLine, OrderStatus } from './types.js';
 
 const UNSHIPPED: readonly OrderStatus[] = ['pending_payment', 'paid', 'picking', 'packed'];
 const norm = (v: string | null) => (v ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -59,8 +59,10 @@ export function splitOrder(db: Db, target: { ref: string; shop?: string }, items
     const order = findOrder(db, target.ref, target.shop);
     assertUnshipped(order, 'split');
     const lines = q.linesOf(db, order.id);
-    const moves = allocateItems(order, lines, items, (l) => l.quantity);
-    const unitsLeft = lines.reduce((sum, l) => sum + l.quantity, 0) - [...moves.values()].reduce((a, b) => a + b, 0);
+    // An item the platform cancelled stays where it is: it has no units to move.
+    const movable = (l: OrderLine) => (l.cancelled ? 0 : l.quantity);
+    const moves = allocateItems(order, lines, items, movable);
+    const unitsLeft = lines.reduce((sum, l) => sum + movable(l), 0) - [...moves.values()].reduce((a, b) => a + b, 0);
     if (unitsLeft === 0) throw conflict('order.splitAll', { order: order.platformOrderId });
     const value = [...moves].reduce((sum, [l, n]) => sum + n * l.unitPrice, 0);
     let n = 1;
