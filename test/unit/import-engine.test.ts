@@ -531,6 +531,18 @@ describe('Amazon: one order read from two report layouts', () => {
     expect(checkDatabase(db)).toEqual([]);
   });
 
+  it('the second of two identical items, cancelled later with 0 units, is the one cancelled (its key TEA#2)', () => {
+    const db = amazonShop();
+    const opts = { ...options, shop: 'AMZ' };
+    const item = (status: string, qty: string) => ['222-1', '2026-11-20T08:00:00+00:00', 'Unshipped', 'Tea', 'TEA', 'B0TEA', status, qty, 'USD', qty === '0' ? '' : '10.00', '0.00', '0.00'];
+    importOrderFiles(db, [{ name: 'a.txt', bytes: tsv([ALL, item('Unshipped', '1'), item('Unshipped', '1')]) }], opts, NOW);
+    expect(stock(db, 'TEA')).toEqual([10, 2]);
+    importOrderFiles(db, [{ name: 'b.txt', bytes: tsv([ALL, item('Unshipped', '1'), item('Cancelled', '0')]) }], opts, NOW + 60_000);
+    expect(getOrder(db, '222-1', 'AMZ').lines.map((l) => [l.lineKey, l.reserved, l.cancelled === true])).toEqual([['TEA', 1, false], ['TEA#2', 0, true]]);
+    expect(stock(db, 'TEA')).toEqual([10, 1]);
+    expect(checkDatabase(db)).toEqual([]);
+  });
+
   it('Unshipped then All Orders: the prices arrive, nothing doubles', () => {
     const db = amazonShop();
     const opts = { ...options, shop: 'AMZ' };

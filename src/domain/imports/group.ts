@@ -95,16 +95,19 @@ export class OrderGrouper {
 
 /**
  * A line under its own key, or `key#2`, `key#3` when the order already has one under it. A line of no units is
- * left out: it carries nothing (Amazon writes a cancelled order's items with quantity 0).
+ * left out: it carries nothing (Amazon writes a cancelled item with quantity 0); a cancelled one's key is kept in
+ * `cancelledKeys`, so the stored line of that key is cancelled.
  */
 function addLine(order: ImportOrder, line: ImportLine): void {
+  // Keys of identical items count the cancelled ones too, so each keeps the key it had while it stood.
+  const base = line.lineKey;
+  const taken = (k: string) => order.lines.some((l) => l.lineKey === k) || (order.cancelledKeys?.includes(k) ?? false);
+  let key = base;
+  for (let n = 2; taken(key); n++) key = `${base}#${n}`;
   if (line.quantity === 0) {
-    if (line.cancelled) (order.cancelledKeys ??= []).push(line.lineKey);
+    if (line.cancelled) (order.cancelledKeys ??= []).push(key);
     return;
   }
-  const base = line.lineKey;
-  let key = base;
-  for (let n = 2; order.lines.some((l) => l.lineKey === key); n++) key = `${base}#${n}`;
   order.lines.push(key === base ? line : { ...line, lineKey: key });
 }
 
