@@ -1,4 +1,5 @@
 import type { Detail } from '../errors.js';
+import type { OrderStatus } from '../orders/types.js';
 import type { ImportLine, ImportOrder, RowRecord } from './types.js';
 import { StringHashSet } from '../hash-set.js';
 
@@ -175,8 +176,8 @@ export function* contiguousOrders(
 }
 
 /** Statuses an order's lines can say more precisely. */
-const LINES_TELL: readonly string[] = ['paid', 'picking', 'packed', 'partially_shipped', 'shipped', 'delivered', 'completed'];
-const NOT_YET_SHIPPED: readonly string[] = ['paid', 'picking', 'packed', 'partially_shipped'];
+const LINES_TELL: readonly OrderStatus[] = ['paid', 'picking', 'packed', 'partially_shipped', 'shipped', 'delivered', 'completed'];
+const NOT_YET_SHIPPED: readonly OrderStatus[] = ['paid', 'picking', 'packed', 'partially_shipped'];
 
 /**
  * An order whose rows say per line what has shipped (an eBay item's own ship date and tracking, a Douyin sub-order's
