@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import * as kq from '../../src/db/queries/kpi.js';
 import { hasSaleLine, lastSaleMovement, saleLinesBackwards, skuSales as reportSkuSales } from '../../src/db/queries/reports.js';
-import { openedCounts, refundSums } from '../../src/db/queries/returns.js';
+import { openedCounts } from '../../src/db/queries/returns.js';
+import { refundsIn } from '../../src/db/queries/refunds.js';
 import { kpiReport } from '../../src/domain/reports/kpi.js';
 import { dayOf, instantRange, periodDays } from '../../src/domain/reports/period.js';
 import { latestSales, productsReport } from '../../src/domain/reports/products.js';
@@ -131,8 +132,6 @@ const OLD = {
      JOIN sku s ON s.id = l.sku_id JOIN sales_order o ON o.id = r.order_id
      WHERE o.shop_id = ? AND r.opened_at >= ? AND r.opened_at < ?
      GROUP BY l.sku_id ORDER BY returns DESC, s.code`,
-  refundSums: `SELECT o.currency, sum(r.refund_amount) AS amount, count(*) AS returns FROM return_request r JOIN sales_order o ON o.id = r.order_id
-     WHERE r.refunded_at >= ? AND r.refunded_at < ? AND r.refund_amount > 0 AND o.shop_id = ? GROUP BY o.currency ORDER BY o.currency`,
   openedCounts: `SELECT r.type, count(*) AS returns FROM return_request r JOIN sales_order o ON o.id = r.order_id
      WHERE r.opened_at >= ? AND r.opened_at < ? AND o.shop_id = ? GROUP BY r.type ORDER BY r.type`,
   stockWithSales: `SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand - s.reserved AS available, s.cost, s.lead_time_days AS leadTimeDays,
@@ -194,12 +193,11 @@ describe('report queries give what the plain SQL they replaced gives', () => {
     });
   });
 
-  it('per-SKU units, amounts and buyers; shipped orders; returns per SKU; refunds and returns opened', () => {
+  it('per-SKU units, amounts and buyers; shipped orders; returns per SKU; returns opened', () => {
     eachRange((shop, from, until, label) => {
       expect(kq.skuSales(db, shop.id, from, until), label).toEqual(db.prepare(OLD.skuSales).all(shop.id, from, until));
       expect(kq.shippedOrders(db, shop.id, from, until), label).toBe(db.prepare(OLD.shippedOrders).pluck().get(shop.id, from, until));
       expect(kq.skuReturns(db, shop.id, from, until), label).toEqual(db.prepare(OLD.skuReturns).all(shop.id, from, until));
-      expect(refundSums(db, from, until, shop.id), label).toEqual(db.prepare(OLD.refundSums).all(from, until, shop.id));
       expect(openedCounts(db, from, until, shop.id), label).toEqual(db.prepare(OLD.openedCounts).all(from, until, shop.id));
     });
   });
@@ -328,7 +326,7 @@ describe('report queries read the period through indexes, never a whole table of
     ['stockWithSales', (db) => kq.stockWithSales(db, range.from, range.until), [/COVERING INDEX sales_order_paid \(shop_id=\? AND paid_at>\? AND paid_at<\?\)/, /COVERING INDEX order_line_order_sku/]],
     ['shippedOrders', (db) => kq.shippedOrders(db, 1, range.from, range.until), [/COVERING INDEX shipment_time \(shipped_at>\? AND shipped_at<\?\)/]],
     ['skuReturns', (db) => kq.skuReturns(db, 1, range.from, range.until), [/INDEX return_request_opened \(opened_at>\? AND opened_at<\?\)/]],
-    ['refundSums', (db) => refundSums(db, range.from, range.until, 1), [/INDEX return_request_refunded \(refunded_at>\? AND refunded_at<\?\)/]],
+    ['refundsIn', (db) => refundsIn(db, 1, range.from, range.until), [/INDEX order_refund_at \(at>\? AND at<\?\)/]],
     ['openedCounts', (db) => openedCounts(db, range.from, range.until, 1), [/INDEX return_request_opened \(opened_at>\? AND opened_at<\?\)/]],
     ['lastSaleMovement', (db) => lastSaleMovement(db, 1, 1, range.until), [/INDEX stock_movement_sku_time \(sku_id=\? AND occurred_at<\?\)/]],
     ['hasSaleLine', (db) => hasSaleLine(db, 1, 1, range.until), [/INDEX order_line_sku \(sku_id=\?\)/]],

@@ -5,7 +5,7 @@ import { adjustStock, listMovements } from '../../src/domain/inventory/stock.js'
 import { findSku } from '../../src/domain/catalog/lookup.js';
 import { getOrder } from '../../src/domain/orders/find.js';
 import { shipOrder } from '../../src/domain/orders/ship.js';
-import { refundTotals } from '../../src/domain/service/refund-totals.js';
+import { returnsOpened } from '../../src/domain/service/returns-opened.js';
 import {
   approveReturn,
   closeReturn,
@@ -257,20 +257,19 @@ describe('return list and totals', () => {
     expectError(() => listReturnRequests(db, { shop: 'Nope' }), 'not_found');
   });
 
-  it('refundTotals: refunded money per currency and returns opened in the period', () => {
+  it('returnsOpened: returns opened in the period, in all and by type, for all shops or one', () => {
     const db = orderDb();
     const ref = shipped(db, [{ sku: 'A', quantity: 3 }]);
     const a = openReturn(db, { order: ref, items: [{ sku: 'A', quantity: 1 }], type: 'refund_only', reason: 'x' }, NOW);
     openReturn(db, { order: ref, items: [{ sku: 'A', quantity: 1 }], type: 'return', reason: 'x' }, NOW + 2 * HOUR);
     approveReturn(db, a.number, {}, NOW);
     refundReturn(db, a.number, { amount: '7.50' }, NOW + HOUR);
-    expect(refundTotals(db, { from: NOW, to: NOW + 2 * HOUR })).toEqual({
-      refunds: [{ currency: 'CNY', amount: 750, returns: 1 }],
+    expect(returnsOpened(db, { from: NOW, to: NOW + 2 * HOUR })).toEqual({
       opened: 1,
       openedByType: { return: 0, exchange: 0, refund_only: 1, repair: 0 },
     });
-    expect(refundTotals(db, { from: NOW, to: NOW + 3 * HOUR, shopId: 1 }).opened).toBe(2);
-    expect(refundTotals(db, { from: NOW + 2 * HOUR, to: NOW + 3 * HOUR, shopId: 1 }).refunds).toEqual([]);
-    expect(refundTotals(db, { from: NOW, to: NOW + 3 * HOUR, shopId: 2 })).toMatchObject({ refunds: [], opened: 0 });
+    expect(returnsOpened(db, { from: NOW, to: NOW + 3 * HOUR, shopId: 1 }).opened).toBe(2);
+    expect(returnsOpened(db, { from: NOW + 2 * HOUR + 1, to: NOW + 3 * HOUR, shopId: 1 }).opened).toBe(0);
+    expect(returnsOpened(db, { from: NOW, to: NOW + 3 * HOUR, shopId: 2 }).opened).toBe(0);
   });
 });

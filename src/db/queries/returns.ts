@@ -145,18 +145,9 @@ export function ticketById(db: Db, id: number): LinkedTicket | undefined {
 }
 
 /**
- * Refunded money per currency for returns refunded in [from, to), and returns opened in it (KPI report). Both are
- * driven by the return's time index; the unary + keeps the planner from walking every order of the shop instead.
+ * Returns opened in [from, to) by type (KPI report), driven by the return's time index; the unary + keeps the planner
+ * from walking every order of the shop instead.
  */
-export function refundSums(db: Db, from: number, to: number, shopId?: number): { currency: string; amount: number; returns: number }[] {
-  const shop = shopId === undefined ? '' : 'AND +o.shop_id = ?';
-  return statement(
-    db,
-    `SELECT o.currency, sum(r.refund_amount) AS amount, count(*) AS returns FROM return_request r JOIN sales_order o ON o.id = r.order_id
-     WHERE r.refunded_at >= ? AND r.refunded_at < ? AND r.refund_amount > 0 ${shop} GROUP BY o.currency ORDER BY o.currency`,
-  ).all(...(shopId === undefined ? [from, to] : [from, to, shopId])) as { currency: string; amount: number; returns: number }[];
-}
-
 export function openedCounts(db: Db, from: number, to: number, shopId?: number): { type: ReturnType; returns: number }[] {
   const shop = shopId === undefined ? '' : 'AND +o.shop_id = ?';
   return statement(

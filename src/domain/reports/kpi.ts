@@ -4,7 +4,7 @@ import { scanningCache } from '../../db/queries/reports.js';
 import { usageError } from '../errors.js';
 import { ratingSummary } from '../service/rating-summary.js';
 import { refundsIn } from '../../db/queries/refunds.js';
-import { returnsOpened } from '../service/refund-totals.js';
+import { returnsOpened } from '../service/returns-opened.js';
 import { slaBreaches } from '../service/sla.js';
 import { defaultShop, findShop, listShops } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
