@@ -247,12 +247,18 @@ function kpiSql() {
          GROUP BY l.sku_id, o.currency) x JOIN sku k ON k.id = x.sku_id JOIN product p ON p.id = k.product_id ORDER BY x.amount DESC, k.code;`,
       `SELECT t.sku_id, sum(t.visitors) AS v ${picked(s, MONTH.fromDay, MONTH.toDay, 'IS NOT NULL')} GROUP BY t.sku_id ORDER BY v DESC;`);
   }
-  // slow movers / stock-outs: stock with units sold in the 30 days ending with the month (stock is shared by the shops)
-  const until = range(MONTH.fromDay, MONTH.toDay, stats.shopRows[0].timezone).until;
+  // slow movers / stock-outs: stock with units sold in the 30 days ending with the month, each shop's days in its
+  // zone (stock is shared by the shops)
+  const thirtyFrom = ymd(Date.parse(`${MONTH.toDay}T00:00:00Z`) - 29 * DAY);
+  const windows = stats.shopRows.map((shop) => {
+    const w = range(thirtyFrom, MONTH.toDay, shop.timezone);
+    return `(${shop.id}, ${w.from}, ${w.until})`;
+  });
   out.push('-- stock with units sold in the 30 days ending with the month (slow movers, stock-outs)',
-    `WITH sold AS (SELECT l.sku_id, sum(l.quantity) AS sold FROM sales_order o JOIN order_line l ON l.order_id = o.id
-       WHERE o.shop_id IN (SELECT id FROM shop) AND o.paid_at >= ${until - 30 * DAY} AND o.paid_at < ${until} AND o.status <> 'cancelled' AND l.sku_id IS NOT NULL GROUP BY l.sku_id)
-     SELECT s.id, s.code, s.on_hand - s.reserved, s.cost, s.lead_time_days, coalesce(sold.sold, 0) FROM sku s JOIN product p ON p.id = s.product_id
+    `WITH w(shop_id, from_at, until_at) AS (VALUES ${windows.join(', ')}),
+     sold AS (SELECT l.sku_id, sum(l.quantity) AS sold FROM w JOIN sales_order o ON o.shop_id = w.shop_id AND o.paid_at >= w.from_at AND o.paid_at < w.until_at
+       JOIN order_line l ON l.order_id = o.id WHERE o.status <> 'cancelled' AND l.sku_id IS NOT NULL GROUP BY l.sku_id)
+     SELECT s.id, s.code, s.on_hand, s.on_hand - s.reserved, s.cost, s.lead_time_days, coalesce(sold.sold, 0) FROM sku s JOIN product p ON p.id = s.product_id
        LEFT JOIN sold ON sold.sku_id = s.id WHERE p.status = 'active' ORDER BY s.code;`);
   return out.join('\n');
 }
@@ -303,13 +309,24 @@ const commands = {
   products: { label: 'shopkeep report products --json', file: process.execPath, args: [bin, '--db', db, 'report', 'products', '--json'] },
   productsSql: { label: 'sqlite3: the same aggregates (products)', file: 'sqlite3', args: [db], input: sql.products },
 };
+// NODE_EXTRA_CA_CERTS makes Node 20 (OpenSSL 3) parse its ~140 bundled root certificates at start-up, before any of
+// the program runs (nodejs/node#40524): ~50 ms a process on this machine, whose environment sets it for its package
+// proxy. shopkeep opens no network connection, so the certificates serve it nothing; where the variable is set, each
+// shopkeep command is timed a second time without it, and both rows are printed.
+const caCerts = process.env.NODE_EXTRA_CA_CERTS;
+const withoutCaCerts = { ...env };
+delete withoutCaCerts.NODE_EXTRA_CA_CERTS;
+if (caCerts !== undefined) {
+  commands.kpiNoCa = { ...commands.kpi, label: '  the same, NODE_EXTRA_CA_CERTS unset', env: withoutCaCerts };
+  commands.productsNoCa = { ...commands.products, label: '  the same, NODE_EXTRA_CA_CERTS unset', env: withoutCaCerts };
+}
 
 const TIMEOUT_MS = Number(process.env.REPORT_BENCH_TIMEOUT_MS ?? 60_000); // a run this slow is not timed again
 
 function once(c) {
   if (c.timedOut) return { ms: Infinity, stdout: null };
   const start = process.hrtime.bigint();
-  const r = spawnSync(c.file, c.args, { input: c.input, encoding: 'utf8', env, maxBuffer: 1 << 28, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const r = spawnSync(c.file, c.args, { input: c.input, encoding: 'utf8', env: c.env ?? env, maxBuffer: 1 << 28, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') {
     c.timedOut = true;
@@ -351,7 +368,10 @@ const row = (k, twin) => {
 };
 row('kpiSql');
 row('kpi', 'kpiSql');
+if (commands.kpiNoCa) row('kpiNoCa', 'kpiSql');
 row('productsSql');
 row('products', 'productsSql');
+if (commands.productsNoCa) row('productsNoCa', 'productsSql');
+if (caCerts !== undefined) console.log(`NODE_EXTRA_CA_CERTS=${caCerts} is set here: the rows "unset" time shopkeep without it (Node parses its root certificates at start-up when it is set).`);
 console.log(`samples (ms): ${Object.entries(samples).map(([k, v]) => `${k} [${v.map((x) => (Number.isFinite(x) ? x.toFixed(0) : 'timeout')).join(', ')}]`).join('; ')}`);
 if (process.argv.includes('--clean')) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });

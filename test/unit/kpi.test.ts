@@ -10,7 +10,7 @@ import { receiveStock } from '../../src/domain/inventory/stock.js';
 import { kpiReport, metric, metricValues, type KpiSection } from '../../src/domain/reports/kpi.js';
 import { instantRange, previousPeriod, resolvePeriod, type Period } from '../../src/domain/reports/period.js';
 import { addShop } from '../../src/domain/shops/shops.js';
-import { kpiJson, kpiRows } from '../../src/cli/views/kpi.js';
+import { findingText, kpiJson, kpiRows } from '../../src/cli/views/kpi.js';
 import { sparkline } from '../../src/cli/views/sparkline.js';
 import { en } from '../../src/i18n/en.js';
 import { translator } from '../../src/i18n/index.js';
@@ -285,5 +285,82 @@ describe('metric helpers', () => {
     expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7])).toBe('▁▂▃▄▅▆▇█');
     expect(sparkline([null, 0, 0])).toBe(' ▁▁');
     expect(sparkline([])).toBe('');
+  });
+});
+
+describe('second review of the KPI', () => {
+  type Item = { sku: string; quantity: number; unitPrice?: string };
+  const buy = (db: ReturnType<typeof memoryDb>, id: string, buyer: string, at: number, items: Item[] = [{ sku: 'A', quantity: 1 }], shop?: string) =>
+    addOrder(db, { shop, platformOrderId: id, buyer: { name: buyer, email: `${buyer}@x.test` }, address: {}, items, paid: true, placedAt: at }, at);
+
+  it('flags a repurchase rate that fell by exactly 5 points (25% → 20%, 0.0499… in floating point)', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'Tea House', platform: 'taobao' }, NOW);
+    addProduct(db, { title: 'Tea A', sku: { code: 'A', price: '10.00', allowBackorder: true } }, NOW);
+    // The 19th: b1 twice, b2–b4 once (1 repeat buyer of 4); the 20th: c1 twice, c2–c5 once (1 of 5).
+    for (const [day, prefix, buyers] of [['2026-11-19', 'b', 4], ['2026-11-20', 'c', 5]] as const) {
+      for (let i = 1; i <= buyers; i++) buy(db, `${prefix}${i}`, `${prefix}${i}-buyer`, bj(`${day}T1${i}:00`));
+      buy(db, `${prefix}1x`, `${prefix}1-buyer`, bj(`${day}T20:00`));
+    }
+    const report = kpiReport(db, { date: '2026-11-20' }, NOW);
+    expect([value(report.shops[0]!, 'repurchaseRate'), metric(report.shops[0]!, 'repurchaseRate').previous]).toEqual([0.2, 0.25]);
+    expect(report.attention.find((f) => f.rule === 'repurchaseFalling')?.numbers).toEqual({ rate: '20.0%', previous: '25.0%' });
+  });
+
+  it("counts stock cover over each shop's own 30 days, whichever shop the report is for", () => {
+    const db = memoryDb();
+    addShop(db, { name: 'CN', platform: 'taobao' }, NOW);
+    addShop(db, { name: 'US', platform: 'shopify', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    addProduct(db, { title: 'Tea E', sku: { code: 'E', price: '10.00', cost: '4.00' } }, NOW);
+    receiveStock(db, { sku: 'E', quantity: 50 }, NOW - 60 * 86_400_000);
+    // 22:00 on the 20th in New York is 11:00 on the 21st in Beijing: a sale of the 20th for the US shop.
+    buy(db, 'U1', 'ann', Date.parse('2026-11-20T22:00:00-05:00'), [{ sku: 'E', quantity: 1, unitPrice: '3.00' }], 'US');
+    // 00:30 on 22 October in New York: inside the 30 days ending 20 November there, outside 30 × 24 hours.
+    buy(db, 'U2', 'bob', Date.parse('2026-10-22T00:30:00-04:00'), [{ sku: 'E', quantity: 1, unitPrice: '3.00' }], 'US');
+    const now = Date.parse('2026-11-21T12:00:00Z');
+    for (const shop of [undefined, 'CN', 'US']) {
+      const slow = kpiReport(db, { date: '2026-11-20', shop }, now).attention.find((f) => f.rule === 'slowMover' && f.subject === 'E');
+      expect(slow?.numbers, String(shop)).toMatchObject({ sold: 2, available: 48, onHand: 50 });
+    }
+  });
+
+  it('values a slow mover at cost of all on hand, reserved units too, and shows its cover as "—" when nothing sold', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'Tea House', platform: 'taobao' }, NOW);
+    addProduct(db, { title: 'Tea C', sku: { code: 'C', price: '10.00', cost: '4.00' } }, NOW);
+    receiveStock(db, { sku: 'C', quantity: 50 }, NOW - 60 * 86_400_000);
+    // Paid 40 days before and not shipped: 1 reserved, nothing sold in the 30 days.
+    buy(db, 'R1', 'ruth', bj('2026-10-11T10:00'), [{ sku: 'C', quantity: 1 }]);
+    const report = kpiReport(db, { date: '2026-11-20' }, NOW);
+    const slow = report.attention.find((f) => f.rule === 'slowMover')!;
+    expect(slow.numbers).toMatchObject({ onHand: 50, available: 49, sold: 0, cover: '—', tiedUp: 20000 });
+    expect(findingText(t, slow)).toBe('C is slow — 49 available, 0 sold in 30 days (days of cover: —), tying up ¥200.00 at cost (50 on hand)');
+  });
+
+  it('takes a change against the size of the comparison value: net sales from −¥100 to ¥0 rose 100%', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'US', platform: 'shopify', currency: 'CNY', timezone: 'Asia/Shanghai' }, NOW);
+    addProduct(db, { title: 'Tea', sku: { code: 'TEA', price: '100', allowBackorder: true } }, NOW);
+    buy(db, 'X1', 'xin', bj('2026-11-10T10:00'), [{ sku: 'TEA', quantity: 1 }], 'US');
+    cancelOrder(db, { ref: 'X1', shop: 'US' }, 'changed mind', bj('2026-11-19T10:00'));
+    const s = kpiReport(db, { date: '2026-11-20', shop: 'US' }, NOW).shops[0]!;
+    expect(metric(s, 'netSales')).toMatchObject({ value: 0, previous: -10000, delta: 10000, change: 1 });
+    expect(kpiRows(t, kpiReport(db, { date: '2026-11-20', shop: 'US' }, NOW)).find((r) => r.metric === 'Net sales')?.change).toBe('+100.0%');
+  });
+
+  it("adds up a SKU's sales in every shop of a currency, not only where it was among the top ten", () => {
+    const db = memoryDb();
+    addShop(db, { name: 'S1', platform: 'taobao' }, NOW);
+    addShop(db, { name: 'S2', platform: 'pdd' }, NOW);
+    for (let i = 1; i <= 11; i++) addProduct(db, { title: `K${i}`, sku: { code: `K${i}`, price: '1.00', allowBackorder: true } }, NOW);
+    // S1: K1–K10 at ¥101–110 and K11 at ¥1; S2: K11 at ¥111.
+    for (let i = 1; i <= 10; i++) buy(db, `s1-${i}`, `buyer${i}`, bj('2026-11-20T10:00'), [{ sku: `K${i}`, quantity: 1, unitPrice: `${100 + i}.00` }], 'S1');
+    buy(db, 's1-11', 'buyer11', bj('2026-11-20T10:00'), [{ sku: 'K11', quantity: 1, unitPrice: '1.00' }], 'S1');
+    buy(db, 's2-11', 'buyer12', bj('2026-11-20T10:00'), [{ sku: 'K11', quantity: 1, unitPrice: '111.00' }], 'S2');
+    const r = kpiReport(db, { date: '2026-11-20' }, NOW);
+    expect(r.shops.find((s) => s.shop === 'S1')!.topProducts.map((p) => p.sku)).not.toContain('K11');
+    const total = r.totals[0]!;
+    expect(total.topProducts[0]).toMatchObject({ sku: 'K11', units: 2, amount: 11200 });
+    expect(total.topProducts).toHaveLength(10);
   });
 });

@@ -134,9 +134,12 @@ const OLD = {
      GROUP BY l.sku_id ORDER BY returns DESC, s.code`,
   openedCounts: `SELECT r.type, count(*) AS returns FROM return_request r JOIN sales_order o ON o.id = r.order_id
      WHERE r.opened_at >= ? AND r.opened_at < ? AND o.shop_id = ? GROUP BY r.type ORDER BY r.type`,
-  stockWithSales: `SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand - s.reserved AS available, s.cost, s.lead_time_days AS leadTimeDays,
+  // Each SKU's units in shop 1's window plus those in shop 2's.
+  stockWithSales: `SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand AS onHand, s.on_hand - s.reserved AS available, s.cost, s.lead_time_days AS leadTimeDays,
             coalesce((SELECT sum(l.quantity) FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.sku_id = s.id
-                        AND o.status <> 'cancelled' AND o.paid_at >= ? AND o.paid_at < ?), 0) AS sold
+                        AND o.status <> 'cancelled' AND o.shop_id = 1 AND o.paid_at >= ? AND o.paid_at < ?), 0)
+          + coalesce((SELECT sum(l.quantity) FROM order_line l JOIN sales_order o ON o.id = l.order_id WHERE l.sku_id = s.id
+                        AND o.status <> 'cancelled' AND o.shop_id = 2 AND o.paid_at >= ? AND o.paid_at < ?), 0) AS sold
      FROM sku s JOIN product p ON p.id = s.product_id
      WHERE p.status = 'active'
      ORDER BY s.code`,
@@ -202,14 +205,22 @@ describe('report queries give what the plain SQL they replaced gives', () => {
     });
   });
 
-  it('stock with the units sold over a trailing window, across shops', () => {
-    for (const until of [Date.parse('2026-11-12T00:00:00+08:00'), Date.parse('2026-09-01T00:00:00Z'), NOW + 90 * DAY]) {
+  it("stock with the units sold over trailing windows, each shop's in its own zone, across shops", () => {
+    let zonesMattered = 0;
+    for (const toDay of ['2026-11-11', '2026-08-31', '2027-02-09']) {
       for (const days of [1, 30, 200]) {
-        const from = until - days * DAY;
-        const rows = kq.stockWithSales(db, from, until);
-        expect(rows, `${days} days to ${until}`).toEqual(db.prepare(OLD.stockWithSales).all(from, until));
+        const [cn, us] = SHOPS.map((shop) => ({ shopId: shop.id, ...instantRange(lastDays(toDay, days), shop.zone) }));
+        const rows = kq.stockWithSales(db, [cn!, us!]);
+        expect(rows, `${days} days to ${toDay}`).toEqual(db.prepare(OLD.stockWithSales).all(cn!.from, cn!.until, us!.from, us!.until));
+        if (toDay === '2026-11-11' && days >= 30) expect(rows.some((r) => r.sold > 0), `${days} days to ${toDay} sold something`).toBe(true);
+        if (JSON.stringify(kq.stockWithSales(db, [cn!, { ...cn!, shopId: 2 }])) !== JSON.stringify(rows)) zonesMattered++;
       }
     }
+    // Shop 2's sales over shop 1's days differ somewhere (New York's days end 12–13 hours later): the windows are used.
+    expect(zonesMattered).toBeGreaterThan(0);
+    const none = kq.stockWithSales(db, []);
+    expect(none.map((r) => r.sold)).toEqual(none.map(() => 0));
+    expect(none.length).toBeGreaterThan(0);
   });
 
   it('the trend: GMV and paying buyers per local day, through the DST change', () => {
@@ -323,7 +334,7 @@ describe('report queries read the period through indexes, never a whole table of
     ['paidOrders', (db) => kq.paidOrders(db, 1, range.from, range.until), [/COVERING INDEX sales_order_paid \(shop_id=\? AND paid_at>\? AND paid_at<\?\)/, /COVERING INDEX sales_order_customer_paid \(customer_id=\? AND shop_id=\? AND paid_at<\?\)/]],
     ['paidDay', (db) => kq.paidDay(db, 1, 'CNY', range.from, range.until), [/COVERING INDEX sales_order_paid \(shop_id=\? AND paid_at>\? AND paid_at<\?\)/]],
     ['skuSales', (db) => kq.skuSales(db, 1, range.from, range.until), [/COVERING INDEX sales_order_paid/, /COVERING INDEX order_line_order_sku/]],
-    ['stockWithSales', (db) => kq.stockWithSales(db, range.from, range.until), [/COVERING INDEX sales_order_paid \(shop_id=\? AND paid_at>\? AND paid_at<\?\)/, /COVERING INDEX order_line_order_sku/]],
+    ['stockWithSales', (db) => kq.stockWithSales(db, [{ shopId: 1, ...range }, { shopId: 2, ...range }]), [/COVERING INDEX sales_order_paid \(shop_id=\? AND paid_at>\? AND paid_at<\?\)/, /COVERING INDEX order_line_order_sku/]],
     ['shippedOrders', (db) => kq.shippedOrders(db, 1, range.from, range.until), [/COVERING INDEX shipment_time \(shipped_at>\? AND shipped_at<\?\)/]],
     ['skuReturns', (db) => kq.skuReturns(db, 1, range.from, range.until), [/INDEX return_request_opened \(opened_at>\? AND opened_at<\?\)/]],
     ['refundsIn', (db) => refundsIn(db, 1, range.from, range.until), [/INDEX order_refund_at \(at>\? AND at<\?\)/]],

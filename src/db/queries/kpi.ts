@@ -189,28 +189,41 @@ export interface StockRow {
   sku: string;
   title: string;
   currency: string;
+  onHand: number;
   available: number;
   cost: number | null;
   leadTimeDays: number | null;
   sold: number;
 }
 
-/** Active SKUs with stock figures and units sold (lines of orders paid, not cancelled) in [from, until). Stock is shared across shops. */
-export function stockWithSales(db: Db, from: number, until: number): StockRow[] {
-  // Set-based over the range's orders: sales_order_paid once per shop (the IN gives the index its leading column),
-  // then their lines; never a SKU's whole history.
+/** One shop's days as instants: [from, until). */
+export interface ShopWindow {
+  shopId: number;
+  from: number;
+  until: number;
+}
+
+/**
+ * Active SKUs with stock figures and units sold (lines of orders paid, not cancelled) in each shop's own window: stock
+ * is shared across shops, and each shop's days are its own zone's.
+ */
+export function stockWithSales(db: Db, windows: ShopWindow[]): StockRow[] {
+  // Set-based over the windows' orders: sales_order_paid once per shop, then their lines; never a SKU's whole history.
+  const values = windows.length === 0 ? 'SELECT NULL, NULL, NULL WHERE 0' : `VALUES ${windows.map(() => '(?, ?, ?)').join(', ')}`;
   return statement(
     db,
-    `WITH sold AS (
+    `WITH w(shop_id, from_at, until_at) AS (${values}),
+     sold AS (
        SELECT l.sku_id, sum(l.quantity) AS sold
-       FROM sales_order o JOIN order_line l ON l.order_id = o.id
-       WHERE o.shop_id IN (SELECT id FROM shop) AND o.paid_at >= ? AND o.paid_at < ? AND o.status <> 'cancelled' AND l.sku_id IS NOT NULL
+       FROM w JOIN sales_order o ON o.shop_id = w.shop_id AND o.paid_at >= w.from_at AND o.paid_at < w.until_at
+       JOIN order_line l ON l.order_id = o.id
+       WHERE o.status <> 'cancelled' AND l.sku_id IS NOT NULL
        GROUP BY l.sku_id
      )
-     SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand - s.reserved AS available, s.cost, s.lead_time_days AS leadTimeDays,
-            coalesce(sold.sold, 0) AS sold
+     SELECT s.id AS skuId, s.code AS sku, p.title, s.currency, s.on_hand AS onHand, s.on_hand - s.reserved AS available, s.cost,
+            s.lead_time_days AS leadTimeDays, coalesce(sold.sold, 0) AS sold
      FROM sku s JOIN product p ON p.id = s.product_id LEFT JOIN sold ON sold.sku_id = s.id
      WHERE p.status = 'active'
      ORDER BY s.code`,
-  ).all(from, until) as StockRow[];
+  ).all(...windows.flatMap((w) => [w.shopId, w.from, w.until])) as StockRow[];
 }

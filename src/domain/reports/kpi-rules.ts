@@ -4,7 +4,7 @@ import { byCodeUnits } from '../compare.js';
 import { ratingSummary } from '../service/rating-summary.js';
 import type { Shop } from '../shops/types.js';
 import type { KpiSection } from './kpi.js';
-import { instantRange, type Period } from './period.js';
+import { instantRange, shiftDay, type Period } from './period.js';
 
 /** "What to look at": each finding names its rule and carries the numbers that triggered it. */
 export type RuleCode = 'lowRoas' | 'lowConversionSku' | 'slowMover' | 'stockoutBeforeReorder' | 'returnsRising' | 'badReviewsRising' | 'repurchaseFalling';
@@ -37,11 +37,12 @@ export const RULES = {
   maxSlowMovers: 5,
 } as const;
 
-const DAY = 86_400_000;
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export interface RuleInput {
   shops: Shop[];
+  /** Every shop: stock is shared, so its cover counts all their sales (defaults to `shops`). */
+  allShops?: Shop[];
   sections: KpiSection[];
   period: Period;
   comparePeriod: Period;
@@ -85,23 +86,26 @@ export function attentionList(db: Db, input: RuleInput): Finding[] {
       if (s.negative >= RULES.minRise && s.negative > was) findings.push({ rule: 'badReviewsRising', shop: shop.name, subject: s.sku, numbers: { negative: s.negative, previous: was } });
     }
     const rep = section.metrics.find((m) => m.key === 'repurchaseRate')!;
-    if (rep.value !== null && rep.previous !== null && rep.previous - rep.value >= RULES.repurchaseDrop) {
+    // The rates are ratios of counts: 25% − 20% is 0.0499… in floating point, and must still count as 5 points.
+    if (rep.value !== null && rep.previous !== null && rep.previous - rep.value >= RULES.repurchaseDrop - 1e-9) {
       findings.push({ rule: 'repurchaseFalling', shop: shop.name, subject: shop.name, numbers: { rate: pct(rep.value), previous: pct(rep.previous) } });
     }
   }
-  // Stock is shared by all shops: measured once, over the trailing window ending with the period.
-  const anchor = input.shops[0];
-  if (anchor) {
-    const until = instantRange(input.period, anchor.timezone).until;
-    const days = RULES.salesWindowDays;
+  // Stock is shared by all shops (whichever --shop asked): measured once, over each shop's own last 30 days ending
+  // with the period, as `report inventory` counts them.
+  const days = RULES.salesWindowDays;
+  const windows = (input.allShops ?? input.shops).map((shop) => ({ shopId: shop.id, ...instantRange({ fromDay: shiftDay(input.period.toDay, 1 - days), toDay: input.period.toDay }, shop.timezone) }));
+  if (windows.length > 0) {
     const slow: { finding: Finding; value: number; currency: string }[] = [];
-    for (const s of q.stockWithSales(db, until - days * DAY, until)) {
+    for (const s of q.stockWithSales(db, windows)) {
       if (s.available <= 0 && s.sold === 0) continue;
       const perDay = s.sold / days;
       const cover = perDay === 0 ? null : s.available / perDay;
       if (s.available > 0 && (cover === null || cover > RULES.slowCoverDays)) {
-        const numbers = { available: s.available, sold: s.sold, days, cover: cover === null ? '∞' : Math.round(cover), tiedUp: s.cost === null ? '—' : s.cost * s.available, currency: s.currency };
-        slow.push({ value: (s.cost ?? 0) * s.available, currency: s.currency, finding: { rule: 'slowMover', shop: null, subject: s.sku, numbers } });
+        // Tied up: what is on the shelf at cost, reserved units too (as `report products` values slow movers).
+        const tiedUp = s.cost === null ? null : s.cost * s.onHand;
+        const numbers = { onHand: s.onHand, available: s.available, sold: s.sold, days, cover: cover === null ? '—' : Math.round(cover), tiedUp: tiedUp ?? '—', currency: s.currency };
+        slow.push({ value: tiedUp ?? 0, currency: s.currency, finding: { rule: 'slowMover', shop: null, subject: s.sku, numbers } });
       } else if (s.leadTimeDays !== null && cover !== null && cover < s.leadTimeDays) {
         findings.push({ rule: 'stockoutBeforeReorder', shop: null, subject: s.sku, numbers: { available: s.available, sold: s.sold, days, cover: Math.floor(cover), leadTime: s.leadTimeDays } });
       }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open.js';
 import * as q from '../../db/queries/kpi.js';
 import { scanningCache } from '../../db/queries/reports.js';
+import { byCodeUnits } from '../compare.js';
 import { usageError } from '../errors.js';
 import { ratingSummary } from '../service/rating-summary.js';
 import { refundsIn } from '../../db/queries/refunds.js';
@@ -206,7 +207,8 @@ export function metricsOf(raw: Raw, previousRaw: Raw): Metric[] {
     const value = now[key];
     const previous = before[key];
     const delta = value === null || previous === null ? null : value - previous;
-    const change = delta === null || previous === 0 ? null : delta / previous!;
+    // Against the size of what it was: net sales from −¥100 to ¥0 rose by 100%, not fell.
+    const change = delta === null || previous === 0 ? null : delta / Math.abs(previous!);
     return { key, kind, value, previous, delta, change };
   });
 }
@@ -301,11 +303,13 @@ function shopTrend(db: Db, shop: Shop, window: { fromDay: string; toDay: string 
   });
 }
 
-function topProducts(shop: Shop, { sales, traffic }: SkuPeriod, limit = 10): TopProduct[] {
+const TOP_PRODUCTS = 10;
+
+/** Every SKU the shop sold in its own currency, the most revenue first (the query's order). */
+function productsSold(shop: Shop, { sales, traffic }: SkuPeriod): TopProduct[] {
   const visitors = new Map(traffic.map((r) => [r.sku, r.visitors]));
   return sales
     .filter((r) => r.currency === shop.currency)
-    .slice(0, limit)
     .map((r) => ({ sku: r.sku, title: r.title, units: r.units, amount: r.amount, buyers: r.buyers, visitors: visitors.get(r.sku) ?? 0 }));
 }
 
@@ -349,6 +353,7 @@ export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
     const { from, until } = instantRange(period, shop.timezone);
     return { sales: q.skuSales(db, shop.id, from, until), traffic: q.skuTraffic(db, shop.id, period.fromDay, period.toDay) };
   });
+  const sold = shops.map((shop, i) => productsSold(shop, skus[i]!));
   const sections: KpiSection[] = shops.map((shop, i) => {
     const otherCurrencies: OtherMoney[] = [];
     const raw = shopRaw(db, shop, period, now, otherCurrencies);
@@ -363,18 +368,23 @@ export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
       raw,
       previousRaw,
       trend: shopTrend(db, shop, window),
-      topProducts: topProducts(shop, skus[i]!),
+      topProducts: sold[i]!.slice(0, TOP_PRODUCTS),
       channels: channelsOf(db, shop, period),
       otherCurrencies,
     };
   });
-  const attention = attentionList(db, { shops, sections, period, comparePeriod, skus });
-  return { generatedAt: now, period, compare, comparePeriod, trendDays: window, shops: sections, totals: totalsOf(sections), attention };
+  const allShops = input.shop === undefined ? shops : listShops(db);
+  const attention = attentionList(db, { shops, allShops, sections, period, comparePeriod, skus });
+  return { generatedAt: now, period, compare, comparePeriod, trendDays: window, shops: sections, totals: totalsOf(sections, sold), attention };
 }
 
-/** Sums shops that share a currency (never across currencies); ratios are recomputed from the sums. */
-export function totalsOf(sections: KpiSection[]): KpiSection[] {
+/**
+ * Sums shops that share a currency (never across currencies); ratios are recomputed from the sums. `sold` holds each
+ * section's every product sold (not only its top ten), so a SKU's total counts the shops where it was not a bestseller.
+ */
+export function totalsOf(sections: KpiSection[], sold: TopProduct[][]): KpiSection[] {
   const byCurrency = new Map<string, KpiSection[]>();
+  const soldOf = new Map(sections.map((s, i) => [s, sold[i]!]));
   for (const s of sections) byCurrency.set(s.currency, [...(byCurrency.get(s.currency) ?? []), s]);
   const totals: KpiSection[] = [];
   for (const [currency, group] of byCurrency) {
@@ -389,7 +399,7 @@ export function totalsOf(sections: KpiSection[]): KpiSection[] {
     });
     const products = new Map<string, TopProduct>();
     for (const s of group) {
-      for (const p of s.topProducts) {
+      for (const p of soldOf.get(s)!) {
         const had = products.get(p.sku);
         products.set(p.sku, had ? { ...had, units: had.units + p.units, amount: had.amount + p.amount, buyers: had.buyers + p.buyers, visitors: had.visitors + p.visitors } : { ...p });
       }
@@ -404,7 +414,7 @@ export function totalsOf(sections: KpiSection[]): KpiSection[] {
       raw,
       previousRaw,
       trend,
-      topProducts: [...products.values()].sort((a, b) => b.amount - a.amount).slice(0, 10),
+      topProducts: [...products.values()].sort((a, b) => b.amount - a.amount || byCodeUnits(a.sku, b.sku)).slice(0, TOP_PRODUCTS),
       channels: [],
       otherCurrencies: [],
     });
