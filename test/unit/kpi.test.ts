@@ -10,7 +10,8 @@ import { receiveStock } from '../../src/domain/inventory/stock.js';
 import { kpiReport, metric, metricValues, type KpiSection } from '../../src/domain/reports/kpi.js';
 import { instantRange, previousPeriod, resolvePeriod, type Period } from '../../src/domain/reports/period.js';
 import { addShop } from '../../src/domain/shops/shops.js';
-import { findingText, kpiJson, kpiRows } from '../../src/cli/views/kpi.js';
+import { findingText, kpiJson, kpiMarkdown, kpiRows } from '../../src/cli/views/kpi.js';
+import { zhCN } from '../../src/i18n/zh-CN.js';
 import { sparkline } from '../../src/cli/views/sparkline.js';
 import { en } from '../../src/i18n/en.js';
 import { translator } from '../../src/i18n/index.js';
@@ -346,6 +347,28 @@ describe('second review of the KPI', () => {
     const s = kpiReport(db, { date: '2026-11-20', shop: 'US' }, NOW).shops[0]!;
     expect(metric(s, 'netSales')).toMatchObject({ value: 0, previous: -10000, delta: 10000, change: 1 });
     expect(kpiRows(t, kpiReport(db, { date: '2026-11-20', shop: 'US' }, NOW)).find((r) => r.metric === 'Net sales')?.change).toBe('+100.0%');
+  });
+
+  it('escapes a title in the Markdown so that it stays in its cell and is never taken for HTML; a SKU with no traffic row has visitors "—"', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'Tea House', platform: 'taobao' }, NOW);
+    addProduct(db, { title: 'Back\\|slash <b>tea</b>', sku: { code: 'BS', price: '10.00', allowBackorder: true } }, NOW);
+    buy(db, 'M1', 'mia', bj('2026-11-20T10:00'), [{ sku: 'BS', quantity: 1 }]);
+    const report = kpiReport(db, { date: '2026-11-20' }, NOW);
+    expect(report.shops[0]!.topProducts[0]).toMatchObject({ sku: 'BS', visitors: null });
+    expect(kpiJson(report).shops[0]!.topProducts[0]).toMatchObject({ sku: 'BS', visitors: null });
+    expect(kpiMarkdown(t, report)).toContain('| BS | Back\\\\\\|slash \\<b>tea\\</b> | 1 | ¥10.00 | 1 | — |');
+  });
+
+  it('names an ad channel in a finding as shopkeep prints it, in either language', () => {
+    const db = fixture();
+    db.prepare("INSERT INTO ad_daily (shop_id, day, channel, campaign, currency, spend, revenue) VALUES (1, '2026-11-20', 'meta', 'M', 'CNY', 10000, 5000)").run();
+    const report = kpiReport(db, { date: '2026-11-20' }, NOW);
+    const meta = report.attention.find((f) => f.rule === 'lowRoas' && f.subject === 'meta')!;
+    expect(findingText(t, meta)).toBe('Tea House: channel Meta returns less than it costs — ROAS 0.50 (¥50.00 revenue on ¥100.00 spend)');
+    const ztc = report.attention.find((f) => f.rule === 'lowRoas' && f.subject === 'ztc')!;
+    expect(findingText(translator(zhCN), ztc)).toContain('推广渠道 直通车 入不敷出');
+    expect(findingText(translator(zhCN), meta)).toContain('推广渠道 Meta 广告 入不敷出');
   });
 
   it("adds up a SKU's sales in every shop of a currency, not only where it was among the top ten", () => {

@@ -1,3 +1,4 @@
+import { markdownCell } from './markdown-cell.js';
 import type { Block, Cell, FieldsBlock, TableBlock } from './view.js';
 
 /**
@@ -9,7 +10,6 @@ import type { Block, Cell, FieldsBlock, TableBlock } from './view.js';
 const text = (cell: Cell) => (cell === null ? '' : String(cell));
 const titleOf = (blocks: Block[]) => blocks.find((b): b is TableBlock | FieldsBlock => b.kind !== 'text' && b.title !== undefined)?.title ?? 'shopkeep';
 
-const mdCell = (cell: Cell) => text(cell).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 
 function mdTable(header: string[], rows: string[][], right: boolean[] = []): string[] {
   const rule = header.map((_, i) => (right[i] ? '---:' : '---'));
@@ -18,19 +18,19 @@ function mdTable(header: string[], rows: string[][], right: boolean[] = []): str
 
 export function markdownOf(blocks: Block[]): string {
   const title = titleOf(blocks);
-  const out = [`# ${mdCell(title)}`, ''];
+  const out = [`# ${markdownCell(title)}`, ''];
   for (const block of blocks) {
     if (block.kind === 'text') out.push(block.text, '');
     if (block.kind === 'fields') {
-      if (block.title && block.title !== title) out.push(`## ${mdCell(block.title)}`, '');
-      out.push(...mdTable(['', ''], block.fields.map(([label, value]) => [mdCell(label), mdCell(value)])), '');
+      if (block.title && block.title !== title) out.push(`## ${markdownCell(block.title)}`, '');
+      out.push(...mdTable(['', ''], block.fields.map(([label, value]) => [markdownCell(label), markdownCell(value)])), '');
     }
     if (block.kind === 'table') {
-      if (block.title && block.title !== title) out.push(`## ${mdCell(block.title)}`, '');
-      if (block.rows.length === 0 && block.empty) out.push(mdCell(block.empty), '');
+      if (block.title && block.title !== title) out.push(`## ${markdownCell(block.title)}`, '');
+      if (block.rows.length === 0 && block.empty) out.push(markdownCell(block.empty), '');
       else {
-        const header = block.columns.map((c) => mdCell(c.label));
-        out.push(...mdTable(header, block.rows.map((row) => block.columns.map((c) => mdCell(row[c.key] ?? null))), block.columns.map((c) => c.align === 'right')), '');
+        const header = block.columns.map((c) => markdownCell(c.label));
+        out.push(...mdTable(header, block.rows.map((row) => block.columns.map((c) => markdownCell(row[c.key] ?? null))), block.columns.map((c) => c.align === 'right')), '');
       }
     }
   }

@@ -3,6 +3,7 @@ import { CONVENTIONS } from '../../domain/reports/kpi-definitions.js';
 import type { Finding } from '../../domain/reports/kpi-rules.js';
 import { METRICS, type KpiReport, type KpiSection, type Metric } from '../../domain/reports/kpi.js';
 import type { Translate } from '../../i18n/index.js';
+import { markdownCell } from '../render/markdown-cell.js';
 import type { Block, Cell, View } from '../render/view.js';
 import { sparkline } from './sparkline.js';
 
@@ -164,7 +165,7 @@ export function kpiView(t: Translate, report: KpiReport, documents: View['docume
   };
 }
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const mdCell = (s: string) => markdownCell(s.replace(/\r?\n/g, ' '));
 
 /** The Markdown document (--format md, report daily). */
 export function kpiMarkdown(t: Translate, report: KpiReport): string {
@@ -178,7 +179,7 @@ export function kpiMarkdown(t: Translate, report: KpiReport): string {
     for (const l of otherLines(t, s)) out.push(`> ${l}`, '');
     if (s.topProducts.length > 0) {
       out.push(`### ${t('kpi.chart.products')}`, '', `| ${t('kpi.col.sku')} | ${t('kpi.col.product')} | ${t('kpi.col.units')} | ${t('kpi.col.amount')} | ${t('kpi.col.buyers')} | ${t('kpi.col.visitors')} |`, '|---|---|--:|--:|--:|--:|');
-      for (const p of s.topProducts) out.push(`| ${mdCell(p.sku)} | ${mdCell(p.title)} | ${p.units} | ${formatMoney(p.amount, s.currency)} | ${p.buyers} | ${p.visitors} |`);
+      for (const p of s.topProducts) out.push(`| ${mdCell(p.sku)} | ${mdCell(p.title)} | ${p.units} | ${formatMoney(p.amount, s.currency)} | ${p.buyers} | ${p.visitors ?? DASH} |`);
       out.push('');
     }
   }

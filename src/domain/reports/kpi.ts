@@ -113,7 +113,8 @@ export interface TopProduct {
   units: number;
   amount: number;
   buyers: number;
-  visitors: number;
+  /** null when no traffic row of the period gives the SKU's visitors. */
+  visitors: number | null;
 }
 
 export interface ChannelRow {
@@ -167,6 +168,8 @@ export interface KpiReport {
 }
 
 const div = (a: number, b: number): number | null => (b === 0 ? null : a / b);
+/** A sum of figures that may be unknown: unknown only when both are. */
+const addKnown = (a: number | null, b: number | null): number | null => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
 const roundMinor = (v: number | null): number | null => (v === null ? null : Math.round(v));
 
 /** Every metric from its sums; divisions by zero are null (shown as "—"). Money is rounded to the minor unit. */
@@ -310,7 +313,7 @@ function productsSold(shop: Shop, { sales, traffic }: SkuPeriod): TopProduct[] {
   const visitors = new Map(traffic.map((r) => [r.sku, r.visitors]));
   return sales
     .filter((r) => r.currency === shop.currency)
-    .map((r) => ({ sku: r.sku, title: r.title, units: r.units, amount: r.amount, buyers: r.buyers, visitors: visitors.get(r.sku) ?? 0 }));
+    .map((r) => ({ sku: r.sku, title: r.title, units: r.units, amount: r.amount, buyers: r.buyers, visitors: visitors.get(r.sku) ?? null }));
 }
 
 function channelsOf(db: Db, shop: Shop, days: Pick<Period, 'fromDay' | 'toDay'>): ChannelRow[] {
@@ -401,7 +404,7 @@ export function totalsOf(sections: KpiSection[], sold: TopProduct[][]): KpiSecti
     for (const s of group) {
       for (const p of soldOf.get(s)!) {
         const had = products.get(p.sku);
-        products.set(p.sku, had ? { ...had, units: had.units + p.units, amount: had.amount + p.amount, buyers: had.buyers + p.buyers, visitors: had.visitors + p.visitors } : { ...p });
+        products.set(p.sku, had ? { ...had, units: had.units + p.units, amount: had.amount + p.amount, buyers: had.buyers + p.buyers, visitors: addKnown(had.visitors, p.visitors) } : { ...p });
       }
     }
     totals.push({

@@ -48,7 +48,7 @@ export const reportsEn = {
   'kpi.attention': 'What to look at',
   'kpi.attention.none': 'nothing stands out',
   'kpi.otherCurrency': 'not added in (another currency): {what} {amount}',
-  'kpi.rule.lowRoas': '{shop}: channel {subject} returns less than it costs — ROAS {roas} ({revenue} revenue on {spend} spend)',
+  'kpi.rule.lowRoas': '{shop}: channel {subject:adChannel} returns less than it costs — ROAS {roas} ({revenue} revenue on {spend} spend)',
   'kpi.rule.lowConversionSku': '{shop}: {subject} draws visitors but few buy — {visitors} visitors, {buyers} buyers ({conversion})',
   'kpi.rule.slowMover': '{subject} is slow — {available} available, {sold} sold in {days} days (days of cover: {cover}), tying up {tiedUp} at cost ({onHand} on hand)',
   'kpi.rule.stockoutBeforeReorder': '{subject} runs out before a reorder could arrive — {available} available, {sold} sold in {days} days (about {cover} days left), lead time {leadTime} days',

@@ -50,7 +50,7 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'kpi.attention': '值得关注',
   'kpi.attention.none': '没有异常',
   'kpi.otherCurrency': '未计入（其他币种）：{what} {amount}',
-  'kpi.rule.lowRoas': '{shop}：推广渠道 {subject} 入不敷出 —— ROAS {roas}（花费 {spend}，成交 {revenue}）',
+  'kpi.rule.lowRoas': '{shop}：推广渠道 {subject:adChannel} 入不敷出 —— ROAS {roas}（花费 {spend}，成交 {revenue}）',
   'kpi.rule.lowConversionSku': '{shop}：{subject} 访客多、买的人少 —— 访客 {visitors}，买家 {buyers}（{conversion}）',
   'kpi.rule.slowMover': '{subject} 动销慢 —— 可用 {available} 件，{days} 天内售出 {sold} 件（可售天数：{cover}），按成本占用 {tiedUp}（在库 {onHand} 件）',
   'kpi.rule.stockoutBeforeReorder': '{subject} 会在补货到达前断货 —— 可用 {available} 件，{days} 天内售出 {sold} 件（约剩 {cover} 天），补货周期 {leadTime} 天',
