@@ -4,9 +4,11 @@ export interface DemoProduct {
   category: string;
   brand: string;
   code: string;
-  /** CNY, major units. */
+  /** CNY, major units (an English-titled product, bought in and sold abroad, is priced and costed in USD at 7:1). */
   price: number;
   cost: number;
+  /** A product whose sales stopped this many days ago (out of season) while stock is left: a slow mover. */
+  salesEndedDaysAgo?: number;
   weight: number;
   attributes?: Record<string, string>;
   variants?: { axis: string; values: string[] };
@@ -58,6 +60,6 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   { title: 'Incense holder', category: 'Home', brand: 'Mountain', code: 'INCENSE', price: 45, cost: 13, weight: 200 },
   { title: 'Tea table runner', category: 'Home', brand: 'Mountain', code: 'RUNNER', price: 88, cost: 28, weight: 250, variants: { axis: 'length', values: ['150cm', '200cm'] } },
   { title: 'Tea tasting course voucher', category: 'Gifts', brand: 'Mountain', code: 'VOUCHER', price: 299, cost: 0, weight: 0 },
-  { title: 'Chrysanthemum tea', category: '花茶', brand: '山间', code: 'JUHUA', price: 48, cost: 16, weight: 100 },
+  { title: 'Chrysanthemum tea', category: '花茶', brand: '山间', code: 'JUHUA', price: 48, cost: 16, weight: 100, salesEndedDaysAgo: 45 },
   { title: 'Old teapot (discontinued)', category: 'Teaware', brand: 'Mountain', code: 'OLD-POT', price: 120, cost: 50, weight: 500 },
 ];

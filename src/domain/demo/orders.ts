@@ -9,7 +9,7 @@ import { shipOrder } from '../orders/ship.js';
 import { cancelOrder, completeOrder, deliverOrder, holdOrder, markPacked, payOrder, startPicking } from '../orders/transitions.js';
 import { dayOf, periodDays } from '../reports/period.js';
 import { formatInstant, wallTimeToInstant } from '../time.js';
-import { DEMO_SHOPS } from './catalogue.js';
+import { DEMO_PRODUCTS, DEMO_SHOPS } from './catalogue.js';
 import { chineseBuyer, usBuyer, type DemoBuyer } from './people.js';
 import type { Random } from './random.js';
 
@@ -22,11 +22,19 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+interface PlanSku {
+  code: string;
+  price: number;
+  currency: string;
+  /** No order for it from this instant on (DemoProduct.salesEndedDaysAgo). */
+  salesEnd?: number;
+}
+
 interface ShopPlan {
   name: string;
   zone: string;
   perDay: number;
-  skus: { code: string; price: number }[];
+  skus: PlanSku[];
   buyer: (random: Random, n: number) => DemoBuyer;
   number: (n: number, at: number) => string;
   carriers: { code: string; tracking: (random: Random) => string }[];
@@ -55,24 +63,26 @@ const US_CARRIERS = [
  */
 export function planDemoOrders(db: Db, random: Random, start: number, now: number): TimedStep[] {
   const products = listProducts(db, {});
-  const chinese = products.filter((p) => /[\u4e00-\u9fff]/.test(p.title)).flatMap((p) => p.skus);
-  const english = products.filter((p) => !/[\u4e00-\u9fff]/.test(p.title)).flatMap((p) => p.skus);
-  const toSku = (s: { code: string; price: number }) => ({ code: s.code, price: s.price });
+  const salesEnd = new Map(DEMO_PRODUCTS.filter((p) => p.salesEndedDaysAgo !== undefined).map((p) => [p.title, now - p.salesEndedDaysAgo! * DAY]));
+  const skusOf = (list: typeof products): PlanSku[] =>
+    list.flatMap((p) => p.skus.map((s) => ({ code: s.code, price: s.price, currency: s.currency, salesEnd: salesEnd.get(p.title) })));
+  const chinese = skusOf(products.filter((p) => /[\u4e00-\u9fff]/.test(p.title)));
+  const english = skusOf(products.filter((p) => !/[\u4e00-\u9fff]/.test(p.title)));
   const [taobao, shopify, pdd] = DEMO_SHOPS;
   const plans: ShopPlan[] = [
     {
-      name: taobao.name, zone: taobao.timezone, perDay: 9, skus: chinese.map(toSku), buyer: chineseBuyer, carriers: CN_CARRIERS,
+      name: taobao.name, zone: taobao.timezone, perDay: 9, skus: chinese, buyer: chineseBuyer, carriers: CN_CARRIERS,
       number: (n) => `30${String(1_234_567_890_123_456 + n * 7_919).padStart(17, '0')}`,
       notes: ['请发顺丰，谢谢', '送人的，帮忙包装好一点', '不要放发票', '周末在家，工作日请放快递柜'],
     },
     {
-      name: shopify.name, zone: shopify.timezone, perDay: 4, skus: [...english, ...chinese.slice(0, 6)].map(toSku), buyer: usBuyer, carriers: US_CARRIERS,
+      name: shopify.name, zone: shopify.timezone, perDay: 4, skus: [...english, ...chinese.slice(0, 6)], buyer: usBuyer, carriers: US_CARRIERS,
       number: (n) => `#${1001 + n}`,
       price: (cny) => `${Math.max(1, Math.round(cny / 700))}.99`,
       notes: ['Please gift wrap', 'Leave at the back door', 'It is a birthday present!'],
     },
     {
-      name: pdd.name, zone: pdd.timezone, perDay: 6, skus: chinese.filter((_, i) => i % 2 === 0).map(toSku), buyer: chineseBuyer, carriers: CN_CARRIERS,
+      name: pdd.name, zone: pdd.timezone, perDay: 6, skus: chinese.filter((_, i) => i % 2 === 0), buyer: chineseBuyer, carriers: CN_CARRIERS,
       number: (n, at) => `${formatInstant(at, pdd.timezone).slice(2, 10).replace(/-/g, '')}-${String(483_000_000_000_000 + n * 104_729).padStart(15, '0')}`,
       notes: ['快点发货', '包装要结实'],
     },
@@ -106,9 +116,10 @@ export function planDemoOrders(db: Db, random: Random, start: number, now: numbe
 
 function orderSteps(db: Db, plan: ShopPlan, random: Random, buyer: DemoBuyer, ref: string, placed: number, now: number, unpaid: boolean): TimedStep[] {
   const lineCount = random.chance(0.25) ? 2 : 1;
+  const forSale = plan.skus.filter((s) => s.salesEnd === undefined || placed < s.salesEnd);
   const items = Array.from({ length: lineCount }, () => {
-    const sku = random.pick(plan.skus);
-    return { sku: sku.code, quantity: random.chance(0.15) ? random.int(2, 3) : 1, ...(plan.price && { unitPrice: plan.price(sku.price) }) };
+    const sku = random.pick(forSale);
+    return { sku: sku.code, quantity: random.chance(0.15) ? random.int(2, 3) : 1, ...(plan.price && sku.currency === 'CNY' && { unitPrice: plan.price(sku.price) }) };
   }).filter((item, i, all) => all.findIndex((x) => x.sku === item.sku) === i);
   const t = { ref, shop: plan.name };
   const steps: TimedStep[] = [];

@@ -40,10 +40,14 @@ export function seedDemo(db: Db, now: number): void {
 function addDemoProduct(db: Db, p: DemoProduct, index: number, random: Random, at: number): string[] {
   const values = p.variants?.values ?? [''];
   const codes = values.map((v, i) => (v === '' ? p.code : variantCode(p.code, v, i)));
+  const chinese = /[\u4e00-\u9fff]/.test(p.title);
+  // Bought in and sold abroad: priced and costed in dollars, so the Shopify shop's margins are known.
+  const money = chinese ? (cny: number) => String(cny) : (cny: number) => (cny / 7).toFixed(2);
   const sku = (i: number) => ({
     code: codes[i]!,
-    price: String(p.price + i * Math.round(p.price * 0.4)),
-    cost: String(p.cost + i * Math.round(p.cost * 0.4)),
+    ...(!chinese && { currency: 'USD' }),
+    price: money(p.price + i * Math.round(p.price * 0.4)),
+    cost: money(p.cost + i * Math.round(p.cost * 0.4)),
     weight: String(p.weight),
     variant: p.variants ? { [p.variants.axis]: values[i]! } : {},
     lowStockThreshold: String(random.int(3, 10)),
@@ -54,7 +58,6 @@ function addDemoProduct(db: Db, p: DemoProduct, index: number, random: Random, a
   });
   addProduct(db, { title: p.title, category: p.category, brand: p.brand, attributes: p.attributes, sku: sku(0) }, at);
   for (let i = 1; i < codes.length; i++) addSku(db, p.code === codes[0] ? p.code : codes[0]!, sku(i), at);
-  const chinese = /[\u4e00-\u9fff]/.test(p.title);
   linkListing(db, { sku: codes[0]!, shop: chinese ? DEMO_SHOPS[0].name : DEMO_SHOPS[1].name, listingId: String(650000000000 + index * 7919) }, at);
   if (chinese && index % 3 === 0) linkListing(db, { sku: codes[0]!, shop: DEMO_SHOPS[2].name, listingId: String(330000000 + index * 31) }, at);
   return codes;
