@@ -87,3 +87,27 @@ export function formatMoney(minor: number, currency: string): string {
   const symbol = SYMBOLS[currency] ?? `${currency} `;
   return `${minor < 0 ? '-' : ''}${symbol}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
+
+/** Currencies written with a bare "$" (dollars and the pesos that write theirs so). */
+const DOLLAR_SIGN = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'TWD', 'MXN', 'BRL', 'ARS', 'CLP', 'COP', 'UYU', 'DOP', 'CUP', 'BSD', 'BBD', 'BZD', 'BMD', 'BND', 'KYD', 'FJD', 'GYD', 'JMD', 'LRD', 'NAD', 'SBD', 'SRD', 'TTD', 'XCD']);
+/** "US$", "HK$", "A$" …: a dollar that names its country fits that currency only. */
+const NAMED_DOLLARS: Record<string, string> = { US: 'USD', HK: 'HKD', A: 'AUD', AU: 'AUD', C: 'CAD', CA: 'CAD', NZ: 'NZD', S: 'SGD', SG: 'SGD', NT: 'TWD', MX: 'MXN', R: 'BRL' };
+const SIGN_CURRENCIES: Record<string, readonly string[]> = { '¥': ['CNY', 'JPY'], '￥': ['CNY', 'JPY'], 元: ['CNY'], RMB: ['CNY'], '€': ['EUR'], '£': ['GBP'], '₩': ['KRW'], '₹': ['INR'] };
+
+/** Whether a currency mark ("$", "US$", "¥", "元", "RMB", "EUR") can stand for `currency`: "$" fits USD and CAD, "US$" USD only. */
+export function currencyMarkFits(mark: string, currency: string): boolean {
+  if (mark === '$') return DOLLAR_SIGN.has(currency);
+  if (mark.endsWith('$')) return NAMED_DOLLARS[mark.slice(0, -1)] === currency;
+  return SIGN_CURRENCIES[mark]?.includes(currency) ?? mark === currency;
+}
+
+/**
+ * Whether the symbols or codes written around an amount (those parseMoney steps over without reading) all fit
+ * `currency`: "$120" and "120 USD" fit USD, not CNY; a plain number fits any currency.
+ */
+export function amountFitsCurrency(text: string, currency: string): boolean {
+  const t = text.trim();
+  const prefix = /^(?:[¥￥$€£₩₹]|[A-Z]{3}|[A-Z]{1,2}\$)/u.exec(t)?.[0];
+  const suffix = /(?:元|[A-Z]{3})$/u.exec(prefix === undefined ? t : t.slice(prefix.length).trim())?.[0];
+  return [prefix, suffix].every((mark) => mark === undefined || currencyMarkFits(mark, currency));
+}

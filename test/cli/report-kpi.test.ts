@@ -26,7 +26,7 @@ describe('report kpi', () => {
     expect(r.stdout).toMatch(/ROAS\s*│\s*0\.80\s*│\s*—\s*│\s*—/);
     expect(r.stdout).toMatch(/[▁▂▃▄▅▆▇█]{14}/);
     expect(r.stdout).toContain('What to look at');
-    expect(r.stdout).toContain('channel ztc returns less than it costs — ROAS 0.80 (¥80.00 revenue on ¥100.00 spend)');
+    expect(r.stdout).toContain('channel 直通车 (Zhitongche) returns less than it costs — ROAS 0.80 (¥80.00 revenue on ¥100.00 spend)');
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
     expect(r.stderr).toBe('');
   });

@@ -1,12 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
 import { addShop } from '../../src/domain/shops/shops.js';
 import { addAd, adTotals, summariseCampaigns } from '../../src/domain/traffic/ads.js';
 import { importAds } from '../../src/domain/traffic/ads-import.js';
-import { checkChannel } from '../../src/domain/traffic/values.js';
+import { CHANNELS, checkChannel } from '../../src/domain/traffic/values.js';
+import { amountFitsCurrency } from '../../src/domain/money.js';
+import { trafficEn } from '../../src/i18n/messages/traffic.js';
+import { trafficZh } from '../../src/i18n/messages/traffic.zh-CN.js';
 import { NOW, shopDb } from '../helpers/db.js';
 
 const csv = (text: string) => new TextEncoder().encode(text);
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/traffic/${name}`, import.meta.url));
 const count = (db: Db) => (db.prepare('SELECT count(*) AS n FROM ad_daily').get() as { n: number }).n;
 
 describe('ads add', () => {
@@ -35,6 +40,68 @@ describe('ads add', () => {
     expect(['直通车', '引力魔方', '万相台', '巨量千川', '多多搜索', 'Google Ads', 'Meta', 'Amazon Ads', 'CPS', '淘宝客', '其他', 'GOOGLE'].map((c) => checkChannel(c, 'c'))).toEqual([
       'ztc', 'yinli', 'wanxiangtai', 'qianchuan', 'ddss', 'google', 'meta', 'amazon', 'affiliate', 'affiliate', 'other', 'google',
     ]);
+  });
+});
+
+describe('ads money in another currency', () => {
+  it('refuses an amount written with another currency\'s symbol or code, naming it and the shop\'s currency', () => {
+    const db = shopDb();
+    addShop(db, { name: 'US Store', platform: 'shopify', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    for (const spend of ['$120', 'USD 120', '€5', '£9', 'HK$120', 'US$120', '120 USD']) {
+      expect(() => addAd(db, { date: '2026-11-10', channel: '直通车', campaign: 'A', spend })).toThrow(
+        expect.objectContaining({ kind: 'usage', key: 'ads.amountCurrency', params: { field: '--spend', value: spend, shop: 'Tea House', currency: 'CNY' }, hint: expect.objectContaining({ key: 'ads.amountCurrency.hint' }) }),
+      );
+    }
+    for (const revenue of ['¥30', 'HK$30', 'CNY 30', '30元']) {
+      expect(() => addAd(db, { shop: 'US Store', date: '2026-11-10', channel: 'google', campaign: 'A', spend: '1', revenue })).toThrow(expect.objectContaining({ key: 'ads.amountCurrency', params: expect.objectContaining({ field: '--revenue', currency: 'USD' }) }));
+    }
+    expect(count(db)).toBe(0);
+  });
+
+  it('takes a symbol or code that fits the shop\'s currency, and a plain number', () => {
+    const db = shopDb();
+    addShop(db, { name: 'US Store', platform: 'shopify', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    const spend = (shop: string | undefined, text: string) => addAd(db, { shop, date: '2026-11-10', channel: 'other', campaign: text, spend: text }).record.spend;
+    expect(['¥12', '￥12', '12元', 'CNY 12', 'RMB 12', '12'].map((t) => spend(undefined, t))).toEqual(Array(6).fill('12.00'));
+    expect(['$12', 'US$12', 'USD 12', '12 USD', '12'].map((t) => spend('US Store', t))).toEqual(Array(5).fill('12.00'));
+  });
+
+  it('knows which currencies a mark fits: $ any dollar, US$ and HK$ their own only, ¥ yuan and yen', () => {
+    expect(['CAD', 'AUD', 'HKD', 'USD'].map((c) => amountFitsCurrency('$5', c))).toEqual([true, true, true, true]);
+    expect(['USD', 'HKD', 'CAD'].map((c) => amountFitsCurrency('US$5', c))).toEqual([true, false, false]);
+    expect(['HKD', 'USD'].map((c) => amountFitsCurrency('HK$5', c))).toEqual([true, false]);
+    expect(['CNY', 'JPY', 'USD'].map((c) => amountFitsCurrency('¥5', c))).toEqual([true, true, false]);
+    expect([amountFitsCurrency('5元', 'JPY'), amountFitsCurrency('€5', 'EUR'), amountFitsCurrency('£5', 'GBP'), amountFitsCurrency('5', 'KWD')]).toEqual([false, true, true, true]);
+  });
+
+  it('rejects such a row of an import as it rejects the file\'s other bad cells', () => {
+    const db = shopDb();
+    expect(() => importAds(db, fixture('ads-other-currency.csv'), 'ads.csv', { dryRun: false })).toThrow(
+      expect.objectContaining({
+        kind: 'invalid_data',
+        key: 'adsImport.rejected',
+        details: [
+          { line: 2, key: 'ads.amountCurrency', params: { field: 'spend', value: '$120', shop: 'Tea House', currency: 'CNY' } },
+          { line: 3, key: 'ads.amountCurrency', params: { field: 'revenue', value: 'USD 300', shop: 'Tea House', currency: 'CNY' } },
+        ],
+      }),
+    );
+    expect(count(db)).toBe(0);
+  });
+});
+
+describe('ads channel names', () => {
+  it('accepts every label shopkeep prints, in English and Chinese, whole or in part, in any letter case', () => {
+    for (const messages of [trafficEn, trafficZh]) {
+      for (const code of CHANNELS) {
+        const label = messages[`adChannel.${code}`];
+        const parts = /^(.+?) \((.+)\)$/.exec(label)?.slice(1) ?? [];
+        for (const name of [label, label.toUpperCase(), label.toLowerCase(), ...parts]) expect([name, checkChannel(name, '--channel')]).toEqual([name, code]);
+      }
+    }
+    expect(checkChannel('Duoduo Search', '--channel')).toBe('ddss');
+    // Two names of different channels are no channel.
+    expect(() => checkChannel('直通车 (Duoduo Search)', '--channel')).toThrow(expect.objectContaining({ key: 'input.oneOf' }));
   });
 });
 
@@ -80,6 +147,28 @@ describe('ads import', () => {
           expect.objectContaining({ line: 5, key: 'adsImport.duplicate' }),
         ],
       }),
+    );
+    expect(count(db)).toBe(0);
+  });
+
+  it('skips the empty rows Excel leaves and reads "-" as a figure not given', () => {
+    const db = shopDb();
+    expect(importAds(db, fixture('ads-blank-rows-dashes.csv'), 'ads.csv', { dryRun: false })).toMatchObject({ rows: 2, new: 2 });
+    expect(db.prepare("SELECT spend, impressions, clicks, orders, revenue FROM ad_daily WHERE channel = 'wanxiangtai'").get()).toEqual({ spend: 20000, impressions: null, clicks: null, orders: null, revenue: null });
+  });
+
+  it('says plainly that a required cell is "-" or empty, naming the file\'s column', () => {
+    const db = shopDb();
+    expect(() => importAds(db, fixture('ads-spend-dash.csv'), 'ads.csv', { dryRun: false })).toThrow(
+      expect.objectContaining({
+        details: [
+          { line: 2, key: 'trafficCell.noFigure', params: { field: '花费', value: '-' } },
+          { line: 3, key: 'trafficCell.empty', params: { field: '花费' } },
+        ],
+      }),
+    );
+    expect(() => importAds(db, csv('日期,渠道,计划\n2026-11-04,ztc,A\n'), 'ads.csv', { dryRun: false })).toThrow(
+      expect.objectContaining({ key: 'csv.missingColumns', params: { file: 'ads.csv', columns: 'spend / cost / 花费' }, hint: { key: 'adsImport.missingColumns.hint' } }),
     );
     expect(count(db)).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/open.js';
@@ -12,6 +13,7 @@ import { dayOf } from '../../src/domain/reports/period.js';
 import { NOW, shopDb } from '../helpers/db.js';
 
 const csv = (text: string) => new TextEncoder().encode(text);
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/traffic/${name}`, import.meta.url));
 const rows = (db: Db) => (db.prepare('SELECT count(*) AS n FROM traffic_daily').get() as { n: number }).n;
 
 const withSku = () => {
@@ -153,6 +155,46 @@ describe('traffic import', () => {
     const other = csv('Date,Visitors,Page views,Referrer source\n2026-11-24,90,200,Search\n');
     expect(importTraffic(db, other, 'v.csv', { shop: 'Mountain', dryRun: false })).toMatchObject({ layout: 'shopify', new: 1 });
     expect(listTraffic(db, { shop: 'Mountain' }).map((r) => [r.day, r.source, r.visitors, r.pageViews])).toContainEqual(['2026-11-24', 'Search', 90, 200]);
+  });
+});
+
+describe('traffic import: 生意参谋 exports with a title line (GB18030 fixtures)', () => {
+  it('finds a TAB-separated header under a title line, judging the delimiter from the header', () => {
+    const db = shopDb();
+    expect(importTraffic(db, fixture('sycm-overview-title-tab.csv'), 'tab.csv', { dryRun: false })).toMatchObject({ layout: 'sycm', encoding: 'gb18030', rows: 2, new: 2 });
+    expect(listTraffic(db, {}).map((r) => [r.day, r.visitors, r.pageViews, r.bounced])).toEqual([
+      ['2026-11-04', 1234, 5678, 559],
+      ['2026-11-05', 1300, 5800, null],
+    ]);
+  });
+
+  it('does not take a title line that mentions 访客数 for the header', () => {
+    const db = shopDb();
+    expect(importTraffic(db, fixture('sycm-visitors-title-comma.csv'), 'title.csv', { dryRun: false })).toMatchObject({ layout: 'sycm', rows: 2, new: 2 });
+    expect(listTraffic(db, {}).map((r) => [r.day, r.visitors, r.bounced])).toEqual([['2026-11-04', 1234, 559], ['2026-11-05', 1300, null]]);
+  });
+
+  it('names a missing column as the layout writes it, with a hint', () => {
+    expect(() => importTraffic(shopDb(), fixture('sycm-no-page-views.csv'), 'pv.csv', { dryRun: false })).toThrow(
+      expect.objectContaining({ kind: 'invalid_data', key: 'csv.missingColumns', params: { file: 'pv.csv', columns: '浏览量' }, hint: { key: 'trafficImport.missingColumns.hint' } }),
+    );
+    expect(() => importTraffic(shopDb(), csv('Day,Sessions\n2026-11-04,5\n'), 's.csv', { dryRun: false })).toThrow(expect.objectContaining({ params: { file: 's.csv', columns: 'Pageviews / Page views' } }));
+    expect(() => importTraffic(shopDb(), csv('visitors,page_views\n5,9\n'), 'k.csv', { dryRun: false })).toThrow(expect.objectContaining({ params: { file: 'k.csv', columns: 'day' }, hint: expect.anything() }));
+  });
+
+  it('names bad cells by the file\'s own headers, and says plainly that a required cell is empty or "-"', () => {
+    const db = shopDb();
+    expect(() => importTraffic(db, fixture('sycm-bad-cells.csv'), 'bad.csv', { dryRun: false })).toThrow(
+      expect.objectContaining({
+        key: 'trafficImport.rejected',
+        details: [
+          { line: 2, key: 'traffic.rateInvalid', params: { field: '跳失率', value: '450%' } },
+          { line: 3, key: 'trafficCell.noFigure', params: { field: '访客数', value: '-' } },
+          { line: 4, key: 'trafficCell.empty', params: { field: '访客数' } },
+        ],
+      }),
+    );
+    expect(rows(db)).toBe(0);
   });
 });
 

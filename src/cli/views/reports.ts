@@ -279,7 +279,8 @@ export function adsView(ctx: Ctx, r: AdsReport): View {
         ]),
         rows: r.rows.map((a) => ({
           shop: a.shop,
-          channel: a.channel,
+          // People read the channel's name, as ads list shows it; JSON keeps the code.
+          channel: ctx.t(`adChannel.${a.channel}` as MessageKey),
           campaign: a.campaign,
           spend: money(a.spend, a.currency),
           impressions: a.impressions ?? DASH,

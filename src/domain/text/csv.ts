@@ -16,12 +16,15 @@ export function sniffDelimiter(text: string): ',' | '\t' {
   return (header.match(/\t/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? '\t' : ',';
 }
 
-/** Parses CSV text (quoted newlines, CRLF, comma or TAB). A malformed record is exit 5 naming its line. */
-export function parseCsv(text: string, file: string): CsvRecord[] {
+/**
+ * Parses CSV text (quoted newlines, CRLF, comma or TAB). A malformed record is exit 5 naming its line. A caller that
+ * found the header below a title line passes the delimiter judged from that header.
+ */
+export function parseCsv(text: string, file: string, delimiter: ',' | '\t' = sniffDelimiter(text)): CsvRecord[] {
   const bytes = Buffer.from(text, 'utf8');
   let rows: { record: string[]; info: { bytes: number } }[];
   try {
-    rows = parse(bytes, { delimiter: sniffDelimiter(text), info: true, skip_empty_lines: true, max_record_size: MAX_CELL }) as unknown as typeof rows;
+    rows = parse(bytes, { delimiter, info: true, skip_empty_lines: true, max_record_size: MAX_CELL }) as unknown as typeof rows;
   } catch (error) {
     const e = error as { code?: string; lines?: number };
     throw invalidData(CSV_ERRORS[e.code ?? ''] ?? 'csv.malformed', { file, line: e.lines ?? 0 });

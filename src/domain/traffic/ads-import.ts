@@ -5,7 +5,7 @@ import { resolveShop } from '../shops/shops.js';
 import { parseCsv } from '../text/csv.js';
 import { decodeText } from '../text/decode.js';
 import { adValues, upsertAd, type AdFieldNames } from './ads.js';
-import { blank } from './values.js';
+import { blank, optionalCell, requiredCell } from './values.js';
 
 type Field = 'day' | 'shop' | 'channel' | 'campaign' | 'currency' | 'spend' | 'impressions' | 'clicks' | 'orders' | 'revenue';
 
@@ -23,8 +23,6 @@ export const AD_COLUMNS: Record<Field, string[]> = {
   revenue: ['revenue', '成交金额'],
 };
 const REQUIRED: Field[] = ['day', 'channel', 'campaign', 'spend'];
-
-const NAMES: AdFieldNames = { date: 'day', channel: 'channel', campaign: 'campaign', currency: 'currency', spend: 'spend', impressions: 'impressions', clicks: 'clicks', orders: 'orders', revenue: 'revenue' };
 
 export interface AdImportSummary {
   file: string;
@@ -50,8 +48,19 @@ function adHeader(header: string[], file: string): Map<Field, number> {
     index.set(field, i);
   });
   const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length > 0) throw invalidData('csv.missingColumns', { file, columns: missing.join(', ') });
+  if (missing.length > 0) {
+    throw invalidData('csv.missingColumns', { file, columns: missing.map((f) => AD_COLUMNS[f].join(' / ')).join(', ') }, { key: 'adsImport.missingColumns.hint' });
+  }
   return index;
+}
+
+/** Messages name each column as the file's header writes it (花费, not spend). */
+function fieldNames(header: string[], index: Map<Field, number>): AdFieldNames {
+  const written = (f: Field) => (index.has(f) ? header[index.get(f)!]!.replace(/^\uFEFF/, '').trim() : AD_COLUMNS[f][0]!);
+  return {
+    date: written('day'), channel: written('channel'), campaign: written('campaign'), currency: written('currency'), spend: written('spend'),
+    impressions: written('impressions'), clicks: written('clicks'), orders: written('orders'), revenue: written('revenue'),
+  };
 }
 
 /** Imports daily ad figures all-or-nothing (exit 5 listing every bad line); same shop/day/channel/campaign replaces. */
@@ -60,19 +69,28 @@ export function importAds(db: Db, bytes: Uint8Array, file: string, options: { sh
   const [header, ...records] = parseCsv(text, file);
   if (!header) throw invalidData('csv.empty', { file });
   const index = adHeader(header.cells, file);
-  const summary: AdImportSummary = { file, encoding, rows: records.length, new: 0, replaced: 0, unchanged: 0, dryRun: options.dryRun };
+  const names = fieldNames(header.cells, index);
+  // A row Excel leaves with only separators (",,,") is no row.
+  const rows = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const summary: AdImportSummary = { file, encoding, rows: rows.length, new: 0, replaced: 0, unchanged: 0, dryRun: options.dryRun };
   try {
     return writeTransaction(db, () => {
       const errors: Detail[] = [];
       const seen = new Map<string, number>();
-      for (const row of records) {
+      for (const row of rows) {
         const get = (f: Field) => (index.has(f) ? row.cells[index.get(f)!]?.replace(/^'(?=[=+\-@])/, '') : undefined);
+        // "-" or empty: not given (the figures other than spend may be unknown); a required column must have a value.
+        const optional = (f: Field) => optionalCell(get(f));
+        const required = (f: Field, name: string) => requiredCell(get(f), name);
         try {
-          const shop = resolveShop(db, blank(get('shop')) ? options.shop : get('shop')!.trim());
+          const shop = resolveShop(db, blank(optional('shop')) ? options.shop : get('shop')!.trim());
           const v = adValues(
-            { date: get('day') ?? '', channel: get('channel') ?? '', campaign: get('campaign') ?? '', currency: get('currency'), spend: get('spend') ?? '', impressions: get('impressions'), clicks: get('clicks'), orders: get('orders'), revenue: get('revenue') },
+            {
+              date: required('day', names.date), channel: required('channel', names.channel), campaign: required('campaign', names.campaign), currency: optional('currency'),
+              spend: required('spend', names.spend), impressions: optional('impressions'), clicks: optional('clicks'), orders: optional('orders'), revenue: optional('revenue'),
+            },
             shop,
-            NAMES,
+            names,
           );
           const key = JSON.stringify([v.shopId, v.day, v.channel, v.campaign]);
           if (seen.has(key)) throw usageError('adsImport.duplicate', { line: seen.get(key)! });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/open.js';
 import { writeTransaction } from '../../db/open.js';
 import * as q from '../../db/queries/ads.js';
 import { usageError } from '../errors.js';
-import { formatAmount, parseMoney } from '../money.js';
+import { amountFitsCurrency, currencyMarkFits, formatAmount, parseMoney } from '../money.js';
 import { resolveShop } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
 import { dayRange, type DayRange, type UpsertOutcome } from './traffic.js';
@@ -39,9 +39,17 @@ export const AD_FLAG_NAMES: AdFieldNames = {
 
 const count = (v: string | undefined, field: string) => (blank(v) ? 0 : checkCount(v, field));
 
+/** An amount in the shop's currency: one written with another currency's symbol or code ("$120" in a CNY shop) is refused, never taken as the shop's. */
+function shopMoney(text: string, shop: Shop, field: string): number {
+  if (!amountFitsCurrency(text, shop.currency)) {
+    throw usageError('ads.amountCurrency', { field, value: text, shop: shop.name, currency: shop.currency }, { key: 'ads.amountCurrency.hint', params: { currency: shop.currency } });
+  }
+  return parseMoney(text, shop.currency, field);
+}
+
 /** One campaign-day checked; money is in the shop's currency (a currency cell, when given, must say so). */
 export function adValues(input: Omit<AdInput, 'shop'>, shop: Shop, names: AdFieldNames): q.AdValues {
-  if (!blank(input.currency) && input.currency.trim().toUpperCase() !== shop.currency) {
+  if (!blank(input.currency) && !currencyMarkFits(input.currency.trim().toUpperCase(), shop.currency)) {
     throw usageError('ads.currencyMismatch', { field: names.currency, value: input.currency, shop: shop.name, currency: shop.currency });
   }
   // A figure not given is unknown (null), not 0: it stays out of the rates (docs/traffic-ads.md).
@@ -55,11 +63,11 @@ export function adValues(input: Omit<AdInput, 'shop'>, shop: Shop, names: AdFiel
     channel: checkChannel(input.channel, names.channel),
     campaign: checkCampaign(input.campaign, names.campaign),
     currency: shop.currency,
-    spend: parseMoney(input.spend, shop.currency, names.spend),
+    spend: shopMoney(input.spend, shop, names.spend),
     impressions,
     clicks,
     orders: optional(input.orders, names.orders),
-    revenue: blank(input.revenue) ? null : parseMoney(input.revenue, shop.currency, names.revenue),
+    revenue: blank(input.revenue) ? null : shopMoney(input.revenue, shop, names.revenue),
   };
 }
 

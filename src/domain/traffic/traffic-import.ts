@@ -3,10 +3,10 @@ import { writeTransaction } from '../../db/open.js';
 import { findSku } from '../catalog/lookup.js';
 import { invalidData, ShopkeepError, usageError, type Detail } from '../errors.js';
 import { resolveShop } from '../shops/shops.js';
-import { headerIndex, parseCsv, type CsvRecord } from '../text/csv.js';
+import { headerIndex, parseCsv, sniffDelimiter } from '../text/csv.js';
 import { decodeText } from '../text/decode.js';
 import { trafficValues, upsertTraffic, type TrafficFieldNames } from './traffic.js';
-import { blank } from './values.js';
+import { blank, optionalCell, requiredCell } from './values.js';
 
 export const TRAFFIC_LAYOUTS = ['shopkeep', 'sycm', 'shopify'] as const;
 export type TrafficLayout = (typeof TRAFFIC_LAYOUTS)[number];
@@ -18,8 +18,8 @@ export const TRAFFIC_COLUMNS = ['day', 'shop', 'sku', 'source', 'visitors', 'pag
 const REQUIRED: readonly Field[] = ['day', 'visitors', 'page_views'];
 
 /**
- * Header names ASSUMED for exports of other tools (documented in docs/traffic-ads.md). The first name present wins;
- * other columns of those exports are ignored.
+ * Header names ASSUMED for exports of other tools (documented in docs/traffic-ads.md), as the exports write them
+ * (matched in any letter case). The first name present wins; other columns of those exports are ignored.
  */
 const ALIASES: Record<Exclude<TrafficLayout, 'shopkeep'>, Partial<Record<Field, string[]>>> = {
   sycm: {
@@ -34,19 +34,15 @@ const ALIASES: Record<Exclude<TrafficLayout, 'shopkeep'>, Partial<Record<Field, 
     favourites: ['收藏人数', '商品收藏人数', '店铺收藏人数'],
   },
   shopify: {
-    day: ['day', 'date'],
-    sku: ['product variant sku', 'variant sku', 'sku'],
-    source: ['referrer source', 'traffic source', 'referrer name'],
-    visitors: ['online store visitors', 'visitors', 'sessions'],
-    page_views: ['pageviews', 'page views'],
-    bounce_rate: ['bounce rate'],
-    avg_seconds: ['average session duration', 'avg. session duration', 'average session duration (seconds)'],
-    add_to_cart: ['sessions with cart additions', 'added to cart'],
+    day: ['Day', 'Date'],
+    sku: ['Product variant SKU', 'Variant SKU', 'SKU'],
+    source: ['Referrer source', 'Traffic source', 'Referrer name'],
+    visitors: ['Online store visitors', 'Visitors', 'Sessions'],
+    page_views: ['Pageviews', 'Page views'],
+    bounce_rate: ['Bounce rate'],
+    avg_seconds: ['Average session duration', 'Avg. session duration', 'Average session duration (seconds)'],
+    add_to_cart: ['Sessions with cart additions', 'Added to cart'],
   },
-};
-
-const NAMES: TrafficFieldNames = {
-  date: 'day', visitors: 'visitors', pageViews: 'page_views', bounced: 'bounced', bounceRate: 'bounce_rate', avgTime: 'avg_seconds', addToCart: 'add_to_cart', favourites: 'favourites',
 };
 
 export interface TrafficImportSummary {
@@ -64,12 +60,26 @@ class DryRun {
   constructor(readonly summary: TrafficImportSummary) {}
 }
 
-const norm = (cell: string) => cell.replace(/^\uFEFF/, '').trim().toLowerCase();
-/** Exports write "-" or "--" for "no figure". */
-const cell = (v: string | undefined) => (v === undefined || /^-{1,2}$/.test(v.trim()) ? undefined : v.replace(/^'(?=[=+\-@])/, ''));
+/** The names a layout knows a field by, for messages about a column the file lacks. */
+const expectedNames = (layout: TrafficLayout, field: Field) => (layout === 'shopkeep' ? [field] : (ALIASES[layout][field] ?? [field]));
+
+/** Messages name each column as the file's header writes it (跳失率, not bounce_rate). */
+function fieldNames(header: string[], index: Map<Field, number>, layout: TrafficLayout): TrafficFieldNames {
+  const written = (f: Field) => (index.has(f) ? norm(header[index.get(f)!]!, false) : expectedNames(layout, f)[0]!);
+  return {
+    date: written('day'), visitors: written('visitors'), pageViews: written('page_views'), bounced: written('bounced'), bounceRate: written('bounce_rate'),
+    avgTime: written('avg_seconds'), addToCart: written('add_to_cart'), favourites: written('favourites'),
+  };
+}
+
+const norm = (cell: string, lower = true) => {
+  const name = cell.replace(/^\uFEFF/, '').trim();
+  return lower ? name.toLowerCase() : name;
+};
+const has = (names: string[], aliases: string[] | undefined) => (aliases ?? []).some((a) => names.includes(a.toLowerCase()));
 
 function aliasIndex(header: string[], layout: Exclude<TrafficLayout, 'shopkeep'>): Map<Field, number> {
-  const names = header.map(norm);
+  const names = header.map((h) => norm(h));
   const index = new Map<Field, number>();
   for (const [field, aliases] of Object.entries(ALIASES[layout]) as [Field, string[]][]) {
     const i = aliases.map((a) => names.indexOf(a.toLowerCase())).find((n) => n >= 0);
@@ -79,22 +89,47 @@ function aliasIndex(header: string[], layout: Exclude<TrafficLayout, 'shopkeep'>
 }
 
 function detect(header: string[]): TrafficLayout | undefined {
-  const names = header.map(norm);
+  const names = header.map((h) => norm(h));
   if (names.includes('visitors') && names.includes('page_views')) return 'shopkeep';
-  if (names.includes('统计日期') || names.includes('访客数')) return 'sycm';
+  if (has(names, ['统计日期']) || has(names, ALIASES.sycm.visitors)) return 'sycm';
   // A date and visitors under any of the names its layout takes (Shopify's reports name them in several ways).
-  const named = (field: Field) => ALIASES.shopify[field]!.some((a) => names.includes(a));
-  if (named('day') && named('visitors')) return 'shopify';
+  if (has(names, ALIASES.shopify.day) && has(names, ALIASES.shopify.visitors)) return 'shopify';
   return undefined;
 }
 
-/** The header row: the first record (of the first ten: 生意参谋 puts a title above it) whose layout is known. */
-function findHeader(records: CsvRecord[], wanted: TrafficLayout | 'auto'): { at: number; layout: TrafficLayout } | undefined {
-  for (let i = 0; i < Math.min(records.length, 10); i++) {
-    const layout = detect(records[i]!.cells);
-    if (layout && (wanted === 'auto' || wanted === layout)) return { at: i, layout };
+/** One line's cells split by `delimiter`; none when it does not read as CSV (a title line with a stray quote). */
+function lineCells(line: string, delimiter: ',' | '\t', file: string): string[] {
+  try {
+    return parseCsv(line, file, delimiter)[0]?.cells ?? [];
+  } catch (error) {
+    if (error instanceof ShopkeepError) return [];
+    throw error;
   }
-  if (wanted !== 'auto' && records.length > 0) return { at: 0, layout: wanted };
+}
+
+interface HeaderAt {
+  /** 0-based index into the text's lines. */
+  line: number;
+  delimiter: ',' | '\t';
+  layout: TrafficLayout;
+}
+
+/**
+ * The header: the first line (of the first ten that hold anything: 生意参谋 puts a title above it) whose cells, split
+ * by comma or TAB, name a layout's columns. The delimiter is judged from that line, not from the title above it.
+ */
+function findHeader(lines: string[], wanted: TrafficLayout | 'auto', file: string): HeaderAt | undefined {
+  let first: number | undefined;
+  for (let i = 0, filled = 0; i < lines.length && filled < 10; i++) {
+    if (lines[i]!.trim() === '') continue;
+    first ??= i;
+    filled++;
+    for (const delimiter of [',', '\t'] as const) {
+      const layout = detect(lineCells(lines[i]!, delimiter, file));
+      if (layout && (wanted === 'auto' || wanted === layout)) return { line: i, delimiter, layout };
+    }
+  }
+  if (wanted !== 'auto' && first !== undefined) return { line: first, delimiter: sniffDelimiter(lines[first]!), layout: wanted };
   return undefined;
 }
 
@@ -109,16 +144,22 @@ export function importTraffic(db: Db, bytes: Uint8Array, file: string, options: 
     throw usageError('input.oneOf', { field: '--layout', value: options.layout!, choices: ['auto', ...TRAFFIC_LAYOUTS].join(', ') });
   }
   const { text, encoding } = decodeText(bytes, file);
-  const records = parseCsvLoose(text, file);
-  if (records.length === 0) throw invalidData('csv.empty', { file });
-  const found = findHeader(records, wanted as TrafficLayout | 'auto');
+  const lines = text.split(/\r?\n/);
+  if (lines.every((l) => l.trim() === '')) throw invalidData('csv.empty', { file });
+  const found = findHeader(lines, wanted as TrafficLayout | 'auto', file);
   if (!found) throw invalidData('trafficImport.unknownLayout', { file }, { key: 'trafficImport.unknownLayout.hint' });
-  const header = records[found.at]!.cells;
+  // Title lines above the header are blanked rather than dropped, so that line numbers stay the file's.
+  const records = parseCsv(found.line === 0 ? text : lines.map((l, i) => (i < found.line ? '' : l)).join('\n'), file, found.delimiter);
+  const header = records[0]!.cells;
   const index: Map<Field, number> =
-    found.layout === 'shopkeep' ? headerIndex(header, TRAFFIC_COLUMNS, REQUIRED, file) : aliasIndex(header, found.layout);
+    found.layout === 'shopkeep' ? headerIndex(header, TRAFFIC_COLUMNS, [], file) : aliasIndex(header, found.layout);
   const missing = REQUIRED.filter((f) => !index.has(f));
-  if (missing.length > 0) throw invalidData('csv.missingColumns', { file, columns: missing.join(', ') });
-  const rows = records.slice(found.at + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (missing.length > 0) {
+    const columns = missing.map((f) => expectedNames(found.layout, f).join(' / ')).join(', ');
+    throw invalidData('csv.missingColumns', { file, columns }, { key: 'trafficImport.missingColumns.hint' });
+  }
+  const names = fieldNames(header, index, found.layout);
+  const rows = records.slice(1).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const summary: TrafficImportSummary = { file, encoding, layout: found.layout, rows: rows.length, new: 0, replaced: 0, unchanged: 0, dryRun: options.dryRun };
   try {
     return writeTransaction(db, () => {
@@ -126,18 +167,21 @@ export function importTraffic(db: Db, bytes: Uint8Array, file: string, options: 
       const seen = new Map<string, number>();
       const fallbackShop = () => resolveShop(db, options.shop);
       for (const row of rows) {
-        const get = (f: Field) => (index.has(f) ? cell(row.cells[index.get(f)!]) : undefined);
+        const get = (f: Field) => (index.has(f) ? row.cells[index.get(f)!]?.replace(/^'(?=[=+\-@])/, '') : undefined);
+        // "-" or empty: no figure; a required column must have one.
+        const optional = (f: Field) => optionalCell(get(f));
+        const required = (f: Field, name: string) => requiredCell(get(f), name);
         try {
-          const shop = blank(get('shop')) ? fallbackShop() : resolveShop(db, get('shop')!.trim());
-          const sku = blank(get('sku')) ? null : findSku(db, get('sku')!);
+          const shop = blank(optional('shop')) ? fallbackShop() : resolveShop(db, get('shop')!.trim());
+          const sku = blank(optional('sku')) ? null : findSku(db, get('sku')!);
           const values = trafficValues(
             {
-              date: get('day') ?? '', source: get('source'), visitors: get('visitors') ?? '', pageViews: get('page_views') ?? '', bounced: get('bounced'),
-              bounceRate: get('bounce_rate'), avgTime: get('avg_seconds'), addToCart: get('add_to_cart'), favourites: get('favourites'),
+              date: required('day', names.date), source: optional('source'), visitors: required('visitors', names.visitors), pageViews: required('page_views', names.pageViews),
+              bounced: optional('bounced'), bounceRate: optional('bounce_rate'), avgTime: optional('avg_seconds'), addToCart: optional('add_to_cart'), favourites: optional('favourites'),
             },
             shop.id,
             sku?.id ?? null,
-            NAMES,
+            names,
           );
           const key = JSON.stringify([values.shopId, values.day, values.skuId, values.source.toLowerCase()]);
           if (seen.has(key)) throw usageError('trafficImport.duplicate', { line: seen.get(key)! });
@@ -155,19 +199,5 @@ export function importTraffic(db: Db, bytes: Uint8Array, file: string, options: 
   } catch (error) {
     if (error instanceof DryRun) return error.summary;
     throw error;
-  }
-}
-
-/** Title rows above a 生意参谋 header have fewer cells than the table: pad so csv-parse's cell-count check does not refuse them. */
-function parseCsvLoose(text: string, file: string): CsvRecord[] {
-  try {
-    return parseCsv(text, file);
-  } catch (error) {
-    if (!(error instanceof ShopkeepError) || error.key !== 'csv.wrongCellCount') throw error;
-    const lines = text.split(/\r?\n/);
-    const start = lines.findIndex((l) => /统计日期|访客数/.test(l));
-    if (start <= 0) throw error;
-    // Keep line numbers right: blank out the title lines rather than dropping them.
-    return parseCsv(lines.map((l, i) => (i < start ? '' : l)).join('\n'), file);
   }
 }

@@ -42,20 +42,34 @@ export function checkDuration(text: string, field: string): number {
 
 export const blank = (v: string | undefined): v is undefined => v === undefined || v.trim() === '';
 
+/** Exports write "-" or "--" for "no figure". */
+export const noFigure = (v: string | undefined): boolean => v !== undefined && /^-{1,2}$/.test(v.trim());
+
+/** An optional cell of an import: "-" is no figure, as an empty cell is. */
+export const optionalCell = (v: string | undefined): string | undefined => (noFigure(v) ? undefined : v);
+
+/** A required cell of an import, said plainly when it is empty or "-" (not `visitors: "" is not a whole number`). */
+export function requiredCell(v: string | undefined, field: string): string {
+  if (blank(v)) throw usageError('trafficCell.empty', { field });
+  if (noFigure(v)) throw usageError('trafficCell.noFigure', { field, value: v.trim() });
+  return v;
+}
+
 /** The ad channels the schema knows, with the names sellers see in their back-office. */
 export const CHANNELS = ['ztc', 'yinli', 'wanxiangtai', 'qianchuan', 'ddss', 'google', 'meta', 'amazon', 'affiliate', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Besides these, every label shopkeep prints (adChannel.* in both languages) is a name: a test keeps them in step. */
 const CHANNEL_NAMES: Record<Channel, string[]> = {
   ztc: ['直通车', 'zhitongche', '淘宝直通车'],
   yinli: ['引力魔方', 'yinlimofang', '超级推荐', '钻展', '钻石展位'],
   wanxiangtai: ['万相台', '万相台无界', '万相台无界版', 'wxt'],
-  qianchuan: ['巨量千川', '千川', 'juliangqianchuan'],
-  ddss: ['多多搜索', '多多场景', '多多推广', '全站推广', 'pddsearch'],
-  google: ['googleads', 'google ads', 'adwords', '谷歌', '谷歌广告'],
-  meta: ['facebook', 'facebookads', 'metaads', 'instagram', 'fb'],
+  qianchuan: ['巨量千川', '千川', 'qianchuan', 'juliangqianchuan'],
+  ddss: ['多多搜索', '多多场景', '多多推广', '全站推广', 'pddsearch', 'duoduosearch'],
+  google: ['googleads', 'google ads', 'adwords', '谷歌', '谷歌广告', 'google广告'],
+  meta: ['facebook', 'facebookads', 'metaads', 'meta广告', 'instagram', 'fb'],
   amazon: ['amazonads', 'sponsoredproducts', '亚马逊广告', '亚马逊'],
-  affiliate: ['cps', 'affiliate/cps', '淘宝客', '淘客', '联盟', '多多进宝', '精选联盟', '联盟推广'],
+  affiliate: ['cps', 'affiliate/cps', '淘宝客', '淘客', '联盟', '多多进宝', '精选联盟', '联盟推广', '联盟推广/cps'],
   other: ['其他', '其它'],
 };
 
@@ -66,9 +80,14 @@ for (const c of CHANNELS) {
   for (const name of CHANNEL_NAMES[c]) LOOKUP.set(squash(name), c);
 }
 
-/** A channel code from its code or an English or Chinese name (直通车 → ztc, "Google Ads" → google). */
+/**
+ * A channel code from its code or an English or Chinese name (直通车 → ztc, "Google Ads" → google), or from the
+ * "中文 (English)" label shopkeep prints, when both names are the same channel's.
+ */
 export function checkChannel(text: string, field: string): Channel {
-  const c = LOOKUP.get(squash(text));
+  const named = (name: string) => LOOKUP.get(squash(name));
+  const both = /^(.+?)[(（](.+)[)）]$/u.exec(text.trim());
+  const c = named(text) ?? (both && named(both[1]!) === named(both[2]!) ? named(both[1]!) : undefined);
   if (!c) throw usageError('input.oneOf', { field, value: text, choices: CHANNELS.join(', ') });
   return c;
 }
