@@ -325,6 +325,31 @@ describe('second review of the KPI', () => {
     }
   });
 
+  it("ends the stock cover's days on one that has ended in every shop's zone, with --shop too", () => {
+    const db = memoryDb();
+    addShop(db, { name: 'CN', platform: 'taobao' }, NOW);
+    addShop(db, { name: 'LA', platform: 'shopify', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
+    addProduct(db, { title: 'Tea E', sku: { code: 'E', price: '10.00', cost: '4.00' } }, NOW);
+    receiveStock(db, { sku: 'E', quantity: 50 }, NOW - 60 * 86_400_000);
+    // 06:00 UTC on the 12th: 14:00 in Beijing, 22:00 on the 11th in Los Angeles, whose 11th has not ended.
+    const now = Date.parse('2026-11-12T06:00:00Z');
+    buy(db, 'L1', 'lee', Date.parse('2026-11-10T10:00:00-08:00'), [{ sku: 'E', quantity: 1, unitPrice: '3.00' }], 'LA');
+    buy(db, 'L2', 'lou', Date.parse('2026-11-11T10:00:00-08:00'), [{ sku: 'E', quantity: 1, unitPrice: '3.00' }], 'LA');
+    expect(kpiReport(db, { shop: 'CN' }, now).period.toDay).toBe('2026-11-11');
+    for (const shop of [undefined, 'CN']) {
+      const slow = kpiReport(db, { shop }, now).attention.find((f) => f.rule === 'slowMover' && f.subject === 'E');
+      expect(slow?.numbers.sold, String(shop)).toBe(1);
+    }
+  });
+
+  it('escapes a shop name in the Markdown lines about money in another currency', () => {
+    const db = fixture();
+    db.prepare("UPDATE shop SET currency = 'USD', name = 'Evil | <b>shop' WHERE name = 'Tea House'").run();
+    const md = kpiMarkdown(t, kpiReport(db, { date: '2026-11-20' }, NOW));
+    expect(md).toContain('> Evil \\| \\<b>shop');
+    expect(md).not.toMatch(/[^\\]<b>shop/);
+  });
+
   it('values a slow mover at cost of all on hand, reserved units too, and shows its cover as "—" when nothing sold', () => {
     const db = memoryDb();
     addShop(db, { name: 'Tea House', platform: 'taobao' }, NOW);

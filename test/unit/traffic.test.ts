@@ -168,6 +168,13 @@ describe('traffic import: 生意参谋 exports with a title line (GB18030 fixtur
     ]);
   });
 
+  it('skips up to ten title lines above the header, and no more', () => {
+    const titles = (n: number) => Array.from({ length: n }, (_, i) => `生意参谋 报表说明 ${i + 1}`).join('\n');
+    const file = (n: number) => csv(`${titles(n)}\n统计日期,访客数,浏览量\n2026-11-04,5,6\n`);
+    expect(importTraffic(shopDb(), file(10), 't10.csv', { dryRun: false })).toMatchObject({ layout: 'sycm', rows: 1, new: 1 });
+    expect(() => importTraffic(shopDb(), file(11), 't11.csv', { dryRun: false })).toThrow(expect.objectContaining({ key: 'trafficImport.unknownLayout' }));
+  });
+
   it('does not take a title line that mentions 访客数 for the header', () => {
     const db = shopDb();
     expect(importTraffic(db, fixture('sycm-visitors-title-comma.csv'), 'title.csv', { dryRun: false })).toMatchObject({ layout: 'sycm', rows: 2, new: 2 });

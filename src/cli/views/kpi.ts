@@ -165,7 +165,7 @@ export function kpiView(t: Translate, report: KpiReport, documents: View['docume
   };
 }
 
-const mdCell = (s: string) => markdownCell(s.replace(/\r?\n/g, ' '));
+const mdCell = (s: string) => markdownCell(s.replace(/\r\n|\r|\n/g, ' '));
 
 /** The Markdown document (--format md, report daily). */
 export function kpiMarkdown(t: Translate, report: KpiReport): string {
@@ -176,7 +176,7 @@ export function kpiMarkdown(t: Translate, report: KpiReport): string {
     out.push(`| ${t('kpi.col.metric')} | ${t('kpi.col.value')} | ${t('kpi.col.previous')} | ${t('kpi.col.change')} |`, '|---|--:|--:|--:|');
     for (const m of s.metrics) out.push(`| ${t(`kpi.m.${m.key}`)} | ${formatMetricValue(m, m.value, s.currency)} | ${formatMetricValue(m, m.previous, s.currency)} | ${formatChange(m)} |`);
     out.push('', ...trendLines(t, s).map((l, i) => (i === 0 ? `**${mdCell(l)}**` : `- ${l.trim()}`)), '');
-    for (const l of otherLines(t, s)) out.push(`> ${l}`, '');
+    for (const l of otherLines(t, s)) out.push(`> ${mdCell(l)}`, '');
     if (s.topProducts.length > 0) {
       out.push(`### ${t('kpi.chart.products')}`, '', `| ${t('kpi.col.sku')} | ${t('kpi.col.product')} | ${t('kpi.col.units')} | ${t('kpi.col.amount')} | ${t('kpi.col.buyers')} | ${t('kpi.col.visitors')} |`, '|---|---|--:|--:|--:|--:|');
       for (const p of s.topProducts) out.push(`| ${mdCell(p.sku)} | ${mdCell(p.title)} | ${p.units} | ${formatMoney(p.amount, s.currency)} | ${p.buyers} | ${p.visitors ?? DASH} |`);

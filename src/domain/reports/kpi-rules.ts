@@ -43,6 +43,8 @@ export interface RuleInput {
   shops: Shop[];
   /** Every shop: stock is shared, so its cover counts all their sales (defaults to `shops`). */
   allShops?: Shop[];
+  /** The last day of the stock cover's 30 (defaults to the period's last day). */
+  stockToDay?: string;
   sections: KpiSection[];
   period: Period;
   comparePeriod: Period;
@@ -92,9 +94,10 @@ export function attentionList(db: Db, input: RuleInput): Finding[] {
     }
   }
   // Stock is shared by all shops (whichever --shop asked): measured once, over each shop's own last 30 days ending
-  // with the period, as `report inventory` counts them.
+  // with the period (a day ended in every zone), as `report inventory` counts them.
   const days = RULES.salesWindowDays;
-  const windows = (input.allShops ?? input.shops).map((shop) => ({ shopId: shop.id, ...instantRange({ fromDay: shiftDay(input.period.toDay, 1 - days), toDay: input.period.toDay }, shop.timezone) }));
+  const toDay = input.stockToDay ?? input.period.toDay;
+  const windows = (input.allShops ?? input.shops).map((shop) => ({ shopId: shop.id, ...instantRange({ fromDay: shiftDay(toDay, 1 - days), toDay }, shop.timezone) }));
   if (windows.length > 0) {
     const slow: { finding: Finding; value: number; currency: string }[] = [];
     for (const s of q.stockWithSales(db, windows)) {

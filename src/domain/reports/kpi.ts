@@ -10,7 +10,7 @@ import { slaBreaches } from '../service/sla.js';
 import { defaultShop, findShop, listShops } from '../shops/shops.js';
 import type { Shop } from '../shops/types.js';
 import { attentionList, type Finding, type SkuPeriod } from './kpi-rules.js';
-import { instantRange, laggingZone, periodDays, previousPeriod, resolvePeriod, yearEarlier, type Period, type PeriodInput } from './period.js';
+import { instantRange, laggingZone, periodDays, previousPeriod, resolvePeriod, shiftDay, today, yearEarlier, type Period, type PeriodInput } from './period.js';
 
 export type Compare = 'previous' | 'yoy';
 export const COMPARES: readonly Compare[] = ['previous', 'yoy'];
@@ -377,7 +377,11 @@ export function kpiReport(db: Db, input: KpiInput, now: number): KpiReport {
     };
   });
   const allShops = input.shop === undefined ? shops : listShops(db);
-  const attention = attentionList(db, { shops, allShops, sections, period, comparePeriod, skus });
+  // Stock counts every shop's sales, so its days end where the period does but never on one still running in a
+  // shop's zone (--shop picks that shop's yesterday; it may not have ended in Los Angeles).
+  const lastEnded = shiftDay(today(laggingZone(allShops.map((s) => s.timezone), now) ?? zone, now), -1);
+  const stockToDay = period.toDay < lastEnded ? period.toDay : lastEnded;
+  const attention = attentionList(db, { shops, allShops, sections, period, comparePeriod, skus, stockToDay });
   return { generatedAt: now, period, compare, comparePeriod, trendDays: window, shops: sections, totals: totalsOf(sections, sold), attention };
 }
 

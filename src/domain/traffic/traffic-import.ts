@@ -115,12 +115,13 @@ interface HeaderAt {
 }
 
 /**
- * The header: the first line (of the first ten that hold anything: 生意参谋 puts a title above it) whose cells, split
+ * The header: the first line (below up to ten that hold anything: 生意参谋 puts a title above it) whose cells, split
  * by comma or TAB, name a layout's columns. The delimiter is judged from that line, not from the title above it.
  */
 function findHeader(lines: string[], wanted: TrafficLayout | 'auto', file: string): HeaderAt | undefined {
   let first: number | undefined;
-  for (let i = 0, filled = 0; i < lines.length && filled < 10; i++) {
+  // Ten title lines and the header: eleven lines that hold anything.
+  for (let i = 0, filled = 0; i < lines.length && filled < 11; i++) {
     if (lines[i]!.trim() === '') continue;
     first ??= i;
     filled++;
