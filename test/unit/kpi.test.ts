@@ -308,12 +308,18 @@ describe('second review of the KPI', () => {
     expect(report.attention.find((f) => f.rule === 'repurchaseFalling')?.numbers).toEqual({ rate: '20.0%', previous: '25.0%' });
   });
 
-  it("counts stock cover over each shop's own 30 days, whichever shop the report is for", () => {
+  /** CN in Beijing and a dollar shop in `zone`, sharing SKU E: 50 on hand at ¥4.00, received 60 days before. */
+  function stockInTwoZones(name: string, zone: string) {
     const db = memoryDb();
     addShop(db, { name: 'CN', platform: 'taobao' }, NOW);
-    addShop(db, { name: 'US', platform: 'shopify', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    addShop(db, { name, platform: 'shopify', currency: 'USD', timezone: zone }, NOW);
     addProduct(db, { title: 'Tea E', sku: { code: 'E', price: '10.00', cost: '4.00' } }, NOW);
     receiveStock(db, { sku: 'E', quantity: 50 }, NOW - 60 * 86_400_000);
+    return db;
+  }
+
+  it("counts stock cover over each shop's own 30 days, whichever shop the report is for", () => {
+    const db = stockInTwoZones('US', 'America/New_York');
     // 22:00 on the 20th in New York is 11:00 on the 21st in Beijing: a sale of the 20th for the US shop.
     buy(db, 'U1', 'ann', Date.parse('2026-11-20T22:00:00-05:00'), [{ sku: 'E', quantity: 1, unitPrice: '3.00' }], 'US');
     // 00:30 on 22 October in New York: inside the 30 days ending 20 November there, outside 30 × 24 hours.
@@ -326,11 +332,7 @@ describe('second review of the KPI', () => {
   });
 
   it("ends the stock cover's days on one that has ended in every shop's zone, with --shop too", () => {
-    const db = memoryDb();
-    addShop(db, { name: 'CN', platform: 'taobao' }, NOW);
-    addShop(db, { name: 'LA', platform: 'shopify', currency: 'USD', timezone: 'America/Los_Angeles' }, NOW);
-    addProduct(db, { title: 'Tea E', sku: { code: 'E', price: '10.00', cost: '4.00' } }, NOW);
-    receiveStock(db, { sku: 'E', quantity: 50 }, NOW - 60 * 86_400_000);
+    const db = stockInTwoZones('LA', 'America/Los_Angeles');
     // 06:00 UTC on the 12th: 14:00 in Beijing, 22:00 on the 11th in Los Angeles, whose 11th has not ended.
     const now = Date.parse('2026-11-12T06:00:00Z');
     buy(db, 'L1', 'lee', Date.parse('2026-11-10T10:00:00-08:00'), [{ sku: 'E', quantity: 1, unitPrice: '3.00' }], 'LA');
