@@ -98,7 +98,7 @@ export class Ctx {
 
   async print(view: View): Promise<void> {
     const color = colorEnabled(this.io, this.io.stdoutIsTTY, !this.globals.color);
-    this.io.stdout.write(await render(view, this.format(), color, this.io.stdoutIsTTY));
+    this.io.stdout.write(await render(view, this.format(), color, this.io.stdoutIsTTY, this.lang));
   }
 
   /** Progress and confirmations: stderr, silenced by --quiet. */

@@ -89,6 +89,7 @@ const coreEn = {
   'input.nothingToChange': 'nothing to change: give at least one option',
   'money.invalid': '{field}: "{value}" is not a valid {currency} amount (up to {decimals} decimal places)',
   'time.invalid': '{field}: "{value}" is not a date (use 2026-11-25, 2026-11-25 14:30, an ISO time with offset, or 7d / 12h / 2w)',
+  'time.invalidDay': '{field}: "{value}" is not a calendar day (use 2026-11-25)',
 
   'file.notFound': 'no file at {path}',
   'file.isDirectory': '{path} is a directory: name a file',

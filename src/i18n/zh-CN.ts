@@ -80,6 +80,7 @@ const coreZh: Record<CoreKey, string> = {
   'input.nothingToChange': '没有要修改的内容：请至少提供一个选项',
   'money.invalid': '{field}：“{value}”不是有效的 {currency} 金额（最多 {decimals} 位小数）',
   'time.invalid': '{field}：“{value}”不是有效的日期（请使用 2026-11-25、2026-11-25 14:30、带时区偏移的 ISO 时间，或 7d / 12h / 2w）',
+  'time.invalidDay': '{field}：“{value}”不是有效的日期（请使用 2026-11-25 这样的日期）',
 
   'file.notFound': '找不到文件 {path}',
   'file.isDirectory': '{path} 是目录：请指定文件',

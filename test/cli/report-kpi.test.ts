@@ -81,6 +81,23 @@ describe('report kpi', () => {
     expect(defs).toHaveLength(25);
     expect(defs.find((d: { key: string }) => d.key === 'gmv')).toMatchObject({ convention: 'gross' });
     expect(defs.find((d: { key: string }) => d.key === 'netSales')).toMatchObject({ convention: 'net' });
+    // The JSON's convention codes are the ones the docs use: gross, net, count.
+    expect(new Set(defs.map((d: { convention: string }) => d.convention))).toEqual(new Set(['gross', 'net', 'count']));
+    const md = await run(['--lang', 'zh-CN', 'report', 'kpi', '--explain', '--format', 'md']);
+    expect(md.stdout.split('\n')[0]).toBe('# 各指标的算法（日期按各店铺时区的自然日；“—”表示分母为零）');
+  });
+
+  it('speaks Chinese all through in Chinese: points and ROAS in words, an HTML document of any report in its language', async () => {
+    const { run, dir } = setUp();
+    const zh = await run(['--lang', 'zh-CN', 'report', 'kpi', '--date', '2026-11-20', '--format', 'md']);
+    expect(zh.stdout).toContain('| 跳失率 | 40.00% | 50.00% | -10.00 个百分点 |');
+    expect(zh.stdout).not.toMatch(/ pp\b|ROAS \d/);
+    expect(zh.stdout).toContain('投入产出比 0.80');
+    const sales = await run(['--lang', 'zh-CN', 'report', 'sales', '--date', '2026-11-20', '--format', 'html', '-o', join(dir, 's.html')]);
+    expect(sales.code).toBe(0);
+    expect(readFileSync(join(dir, 's.html'), 'utf8')).toContain('<html lang="zh-CN">');
+    const help = await run(['report', 'daily', '--help']);
+    expect(help.stdout).toContain('directory for the dated file (default: ./reports)\n');
   });
 
   it('refuses bad flags with exit 2 and an unknown shop with exit 3', async () => {

@@ -50,7 +50,7 @@ for (const [proto, names] of [[String.prototype, ['localeCompare']], [Number.pro
 }`;
 
 /** Runs the built binary on a database with one shop: what it printed, the src/ files it loaded and the ICU services it woke. */
-function run(args: string[]): { stdout: string; files: string[]; icu: string[] } {
+function run(args: string[], more?: (d: ReturnType<typeof openDatabase>) => void): { stdout: string; files: string[]; icu: string[] } {
   const dir = tempDir();
   const db = join(dir, 'shop.db');
   const d = openDatabase(db);
@@ -64,6 +64,7 @@ function run(args: string[]): { stdout: string; files: string[]; icu: string[] }
     for (const code of ['TEA-B', 'TEA-A']) {
       addOrder(d, { buyer: { name: '王芳', phone: '13812345678' }, address: {}, items: [{ sku: code, quantity: 1 }], paid: true, placedAt: NOW - 3 * DAY }, NOW);
     }
+    more?.(d);
   } finally {
     d.close();
   }
@@ -114,5 +115,16 @@ describe('start-up: a command loads the code it runs, in the language it speaks'
     expect(JSON.parse(products.stdout).slow.skus.map((s: { sku: string }) => s.sku)).toEqual(['POT-C']);
     expect(products.icu).toEqual([]);
     for (const args of [['report', 'kpi', '--json'], ['report', 'kpi', '--period', 'month'], ['report', 'products']]) expect(run(args).icu).toEqual([]);
+    // A second shop, in dollars, with sales on other days and ads in both currencies: the sibling reports have rows to order.
+    const secondShop = (d: ReturnType<typeof openDatabase>) => {
+      addShop(d, { name: 'Etsy Tea', platform: 'etsy', currency: 'USD', timezone: 'America/New_York' }, NOW);
+      addOrder(d, { shop: 'Etsy Tea', buyer: { name: 'Ann', email: 'ann@x.test' }, address: {}, items: [{ sku: 'TEA-A', quantity: 1, unitPrice: '3.00' }], paid: true, placedAt: NOW - 5 * DAY }, NOW);
+      const ad = d.prepare("INSERT INTO ad_daily (shop_id, day, channel, campaign, currency, spend) VALUES (?, ?, 'other', 'x', ?, 100)");
+      ad.run(1, '2026-11-10', 'CNY');
+      ad.run(2, '2026-11-10', 'USD');
+    };
+    for (const args of [['report', 'sales', '--json'], ['report', 'sales', '--by', 'week'], ['report', 'customers'], ['report', 'inventory'], ['report', 'ads']]) {
+      expect(run(args, secondShop).icu, args.join(' ')).toEqual([]);
+    }
   });
 });

@@ -398,6 +398,12 @@ describe('second review of the KPI', () => {
     expect(findingText(translator(zhCN), meta)).toContain('推广渠道 Meta 广告 入不敷出');
   });
 
+  it('asks for a calendar day where a report takes one (7d is for --since, not --date)', () => {
+    const db = fixture();
+    expect(() => kpiReport(db, { date: '7d' }, NOW)).toThrow(expect.objectContaining({ kind: 'usage', key: 'time.invalidDay', params: { field: '--date', value: '7d' } }));
+    expect(t('time.invalidDay', { field: '--date', value: '7d' })).toBe('--date: "7d" is not a calendar day (use 2026-11-25)');
+  });
+
   it("adds up a SKU's sales in every shop of a currency, not only where it was among the top ten", () => {
     const db = memoryDb();
     addShop(db, { name: 'S1', platform: 'taobao' }, NOW);

@@ -43,7 +43,7 @@ const STYLE =
   'table{border-collapse:collapse;margin:8px 0 20px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left}' +
   'th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}h1{font-size:20px}h2{font-size:16px}';
 
-export function htmlOf(blocks: Block[]): string {
+export function htmlOf(blocks: Block[], lang = 'en'): string {
   const title = titleOf(blocks);
   const body: string[] = [`<h1>${esc(title)}</h1>`];
   for (const block of blocks) {
@@ -62,5 +62,5 @@ export function htmlOf(blocks: Block[]): string {
       }
     }
   }
-  return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;
+  return `<!doctype html>\n<html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>\n${body.join('\n')}\n</body></html>\n`;
 }

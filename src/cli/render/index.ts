@@ -1,9 +1,10 @@
 import { usageError } from '../../domain/errors.js';
+import type { Lang } from '../../i18n/index.js';
 import { blocksOf, jsonOf, JsonText, type Block, type Format, type View } from './view.js';
 import { renderPlain } from './plain.js';
 
-/** Renders a view in the chosen format; table and CSV code load only when used. */
-export async function render(view: View, format: Format, color: boolean, terminal: boolean): Promise<string> {
+/** Renders a view in the chosen format (HTML says its language); table and CSV code load only when used. */
+export async function render(view: View, format: Format, color: boolean, terminal: boolean, lang: Lang = 'en'): Promise<string> {
   switch (format) {
     case 'json':
       // Indented for people, compact for programs (as `gh` does).
@@ -23,7 +24,7 @@ export async function render(view: View, format: Format, color: boolean, termina
       const document = view.documents?.[format];
       if (document) return document();
       const { htmlOf, markdownOf } = await import('./document.js');
-      return format === 'md' ? markdownOf(blocksOf(view)) : htmlOf(blocksOf(view));
+      return format === 'md' ? markdownOf(blocksOf(view)) : htmlOf(blocksOf(view), lang);
     }
     case 'table': {
       const [{ renderTable }, { Chalk }] = await Promise.all([import('./table.js'), import('chalk')]);

@@ -109,7 +109,7 @@ function section(t: Translate, s: KpiSection): string {
   const title = s.shop ?? t('kpi.total', { currency: s.currency, shops: s.shops.join(', ') });
   const rows = s.metrics
     .map((m) => {
-      const change = formatChange(m);
+      const change = formatChange(t, m);
       const better = LOWER_IS_BETTER.has(m.key) ? change.startsWith('-') : change.startsWith('+');
       const worse = LOWER_IS_BETTER.has(m.key) ? change.startsWith('+') : change.startsWith('-');
       const cls = better ? 'up' : worse ? 'down' : '';

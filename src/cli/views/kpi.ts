@@ -29,8 +29,8 @@ export function formatMetricValue(m: Pick<Metric, 'kind'>, v: number | null, cur
 const signed = (v: number, text: string) => `${v > 0 ? '+' : v < 0 ? '' : '±'}${text}`;
 
 /** Counts and money: relative change in %; rates: the difference in percentage points; ratings and ROAS: the difference. */
-export function formatChange(m: Metric): string {
-  if (m.kind === 'ratio') return m.delta === null ? DASH : signed(m.delta, `${(m.delta * 100).toFixed(2)} pp`);
+export function formatChange(t: Translate, m: Metric): string {
+  if (m.kind === 'ratio') return m.delta === null ? DASH : signed(m.delta, t('kpi.points', { value: (m.delta * 100).toFixed(2) }));
   if (m.kind === 'rating' || m.kind === 'multiple') return m.delta === null ? DASH : signed(m.delta, m.delta.toFixed(2));
   return m.change === null || !Number.isFinite(m.change) ? DASH : signed(m.change, `${(m.change * 100).toFixed(1)}%`);
 }
@@ -132,7 +132,7 @@ export function kpiRows(t: Translate, report: KpiReport): Record<string, Cell>[]
   const rows: Record<string, Cell>[] = [];
   for (const s of [...report.shops, ...report.totals]) {
     for (const m of s.metrics) {
-      rows.push({ shop: sectionTitle(t, s), metric: t(`kpi.m.${m.key}`), value: formatMetricValue(m, m.value, s.currency), previous: formatMetricValue(m, m.previous, s.currency), change: formatChange(m) });
+      rows.push({ shop: sectionTitle(t, s), metric: t(`kpi.m.${m.key}`), value: formatMetricValue(m, m.value, s.currency), previous: formatMetricValue(m, m.previous, s.currency), change: formatChange(t, m) });
     }
   }
   return rows;
@@ -174,7 +174,7 @@ export function kpiMarkdown(t: Translate, report: KpiReport): string {
   for (const s of [...report.shops, ...report.totals]) {
     out.push(`## ${mdCell(sectionTitle(t, s))}`, '');
     out.push(`| ${t('kpi.col.metric')} | ${t('kpi.col.value')} | ${t('kpi.col.previous')} | ${t('kpi.col.change')} |`, '|---|--:|--:|--:|');
-    for (const m of s.metrics) out.push(`| ${t(`kpi.m.${m.key}`)} | ${formatMetricValue(m, m.value, s.currency)} | ${formatMetricValue(m, m.previous, s.currency)} | ${formatChange(m)} |`);
+    for (const m of s.metrics) out.push(`| ${t(`kpi.m.${m.key}`)} | ${formatMetricValue(m, m.value, s.currency)} | ${formatMetricValue(m, m.previous, s.currency)} | ${formatChange(t, m)} |`);
     out.push('', ...trendLines(t, s).map((l, i) => (i === 0 ? `**${mdCell(l)}**` : `- ${l.trim()}`)), '');
     for (const l of otherLines(t, s)) out.push(`> ${mdCell(l)}`, '');
     if (s.topProducts.length > 0) {
@@ -195,9 +195,9 @@ export function explainView(t: Translate): View {
   return {
     json: { definitions: rows.map((r) => ({ key: r.key, convention: CONVENTIONS[r.key], definition: r.definition })) },
     blocks: [
-      { kind: 'text', text: t('kpi.explain.title') },
       {
         kind: 'table',
+        title: t('kpi.explain.title'),
         columns: [
           { key: 'metric', label: t('kpi.col.metric') },
           { key: 'convention', label: t('kpi.explain.convention') },

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open.js';
+import { byCodeUnits } from '../compare.js';
 import { addAdSums, NO_AD_SUMS, type AdSums } from '../../db/queries/ads.js';
 import { adTotals, type AdRow } from '../../db/queries/reports.js';
 import type { Period } from './period.js';
@@ -33,5 +34,5 @@ export function adsReport(db: Db, input: ReportScope, now: number): AdsReport {
   const rows = adTotals(db, scope.period.fromDay, scope.period.toDay, scope.shopId);
   const totals = new Map<string, AdSums & { currency: string }>();
   for (const r of rows) totals.set(r.currency, addAdSums(totals.get(r.currency) ?? { ...NO_AD_SUMS, currency: r.currency }, r));
-  return { period: scope.period, rows: rows.map(withRates), totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)).map(withRates) };
+  return { period: scope.period, rows: rows.map(withRates), totals: [...totals.values()].sort((a, b) => byCodeUnits(a.currency, b.currency)).map(withRates) };
 }

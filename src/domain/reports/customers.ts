@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open.js';
+import { byCodeUnits } from '../compare.js';
 import { customerOrders } from '../../db/queries/reports.js';
 import { instantRange, type Period } from './period.js';
 import { resolveScope, type ReportScope } from './sales.js';
@@ -122,7 +123,7 @@ export function customersReport(db: Db, input: ReportScope, now: number): Custom
   }
   return {
     period: scope.period,
-    buyers: [...buyers.values()].sort((a, b) => a.shop.localeCompare(b.shop) || a.currency.localeCompare(b.currency)),
-    segments: [...segments.values()].sort((a, b) => a.currency.localeCompare(b.currency) || SEGMENTS.indexOf(a.segment) - SEGMENTS.indexOf(b.segment)),
+    buyers: [...buyers.values()].sort((a, b) => byCodeUnits(a.shop, b.shop) || byCodeUnits(a.currency, b.currency)),
+    segments: [...segments.values()].sort((a, b) => byCodeUnits(a.currency, b.currency) || SEGMENTS.indexOf(a.segment) - SEGMENTS.indexOf(b.segment)),
   };
 }

@@ -19,7 +19,7 @@ const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseDay(text: string, field: string): Date {
   const m = DAY_RE.exec(text.trim());
-  if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw usageError('time.invalid', { field, value: text });
+  if (!m || !validDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw usageError('time.invalidDay', { field, value: text });
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 

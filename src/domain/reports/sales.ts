@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open.js';
+import { byCodeUnits } from '../compare.js';
 import { reportShops, saleOrders, type ReportShop } from '../../db/queries/reports.js';
 import { usageError } from '../errors.js';
 import { defaultShop, findShop } from '../shops/shops.js';
@@ -135,6 +136,6 @@ export function salesReport(db: Db, input: SalesOptions, now: number): SalesRepo
       }
     }
   }
-  const sorted = [...rows.values()].sort((a, b) => a.bucket.localeCompare(b.bucket) || a.shop.localeCompare(b.shop) || a.currency.localeCompare(b.currency));
-  return { period: scope.period, by, rows: sorted, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  const sorted = [...rows.values()].sort((a, b) => byCodeUnits(a.bucket, b.bucket) || byCodeUnits(a.shop, b.shop) || byCodeUnits(a.currency, b.currency));
+  return { period: scope.period, by, rows: sorted, totals: [...totals.values()].sort((a, b) => byCodeUnits(a.currency, b.currency)) };
 }

@@ -25,7 +25,7 @@ export const reportSiblingsZh: Record<keyof typeof reportSiblingsEn, string> = {
   'rpt.label.total': '合计 {currency}',
   'rpt.label.trend': '净销售额走势 {currency}',
   'rpt.salesTotal': '{orders} 单 · {units} 件 · 成交额 {gmv} · 退款 {refunds} · 净额 {net} · 客单价 {aov}',
-  'rpt.adsTotal': '花费 {spend} · 点击 {clicks} · 订单 {orders} · 成交额 {revenue} · ROAS {roas}',
+  'rpt.adsTotal': '花费 {spend} · 点击 {clicks} · 订单 {orders} · 成交额 {revenue} · 投入产出比 {roas}',
   'rpt.title.sales': '销售',
   'rpt.title.bestsellers': '畅销品',
   'rpt.title.slow': '滞销品（{days} 天内无销售）',

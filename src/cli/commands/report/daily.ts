@@ -24,7 +24,7 @@ export function reportDailyCommand(ctx: Ctx, run = reportDailyRun): Command {
     'shopkeep report daily --out-dir ~/reports --format md',
     '15 6 * * * shopkeep report daily --out-dir ~/reports --quiet   # crontab',
   ])
-    .option('--out-dir <dir>', ctx.t('report.opt.outDir'), 'reports')
+    .option('--out-dir <dir>', ctx.t('report.opt.outDir'))
     .option('--shop <name>', ctx.t('report.opt.shop'))
     .option('--compare <with>', ctx.t('report.opt.compare'), 'previous')
     .action((o: ReportDailyOptions) => run({ ...o, format: ctx.globals.format }, ctx));
@@ -59,6 +59,6 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
   const dir = resolve(ctx.io.cwd, o.outDir ?? 'reports');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `kpi-${day}.${format}`);
-  writeOutput(ctx, path, await render(view, format, false, false));
+  writeOutput(ctx, path, await render(view, format, false, false, ctx.lang));
   ctx.info(ctx.t('report.daily.wrote', { path }));
 }

@@ -14,6 +14,6 @@ export function outputFormat(ctx: Ctx, output: string | undefined): Format {
 /** A report to stdout, or whole to -o FILE (through a temporary file and a rename) in the format its name says. */
 export async function printReport(ctx: Ctx, view: View, output: string | undefined): Promise<void> {
   if (output === undefined || output === '-') return ctx.print(view);
-  writeOutput(ctx, output, await render(view, outputFormat(ctx, output), false, false));
+  writeOutput(ctx, output, await render(view, outputFormat(ctx, output), false, false, ctx.lang));
   ctx.info(ctx.t('report.daily.wrote', { path: output }));
 }
