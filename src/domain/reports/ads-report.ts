@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open.js';
-import { byCodeUnits } from '../compare.js';
 import { addAdSums, NO_AD_SUMS, type AdSums } from '../../db/queries/ads.js';
 import { adTotals, type AdRow } from '../../db/queries/reports.js';
+import { byCodeUnits } from '../compare.js';
 import type { Period } from './period.js';
 import { divRound, ratio, resolveScope, type ReportScope } from './sales.js';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open.js';
-import { byCodeUnits } from '../compare.js';
 import { customerOrders } from '../../db/queries/reports.js';
+import { byCodeUnits } from '../compare.js';
 import { instantRange, type Period } from './period.js';
 import { resolveScope, type ReportScope } from './sales.js';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open.js';
-import { byCodeUnits } from '../compare.js';
 import { reportShops, saleOrders, type ReportShop } from '../../db/queries/reports.js';
+import { byCodeUnits } from '../compare.js';
 import { usageError } from '../errors.js';
 import { defaultShop, findShop } from '../shops/shops.js';
 import { dayOf, instantRange, laggingZone, resolvePeriod, shiftDay, today, type Period, type PeriodInput } from './period.js';
