@@ -81,6 +81,7 @@ const coreEn = {
   'input.empty': 'a value is needed',
   'input.notCount': '{field}: "{value}" is not a whole number of zero or more',
   'input.notInteger': '{field}: "{value}" is not a whole number',
+  'input.notPositive': '{field}: "{value}" is not a whole number of 1 or more',
   'input.oneOf': '{field}: "{value}" is not one of {choices}',
   'input.pairsInvalid': '{field}: "{value}" is not key=value',
   'input.needsYes': 'this would delete {path}; pass --yes to confirm',

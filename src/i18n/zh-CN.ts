@@ -72,6 +72,7 @@ const coreZh: Record<CoreKey, string> = {
   'input.empty': '请输入一个值',
   'input.notCount': '{field}：“{value}”不是大于等于 0 的整数',
   'input.notInteger': '{field}：“{value}”不是整数',
+  'input.notPositive': '{field}：“{value}”不是大于等于 1 的整数',
   'input.oneOf': '{field}：“{value}”不是 {choices} 之一',
   'input.pairsInvalid': '{field}：“{value}”不是 key=value 格式',
   'input.needsYes': '此操作将删除 {path}；请加 --yes 确认',

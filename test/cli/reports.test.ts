@@ -117,6 +117,19 @@ describe('report products', () => {
     expect(plain.stdout).toMatch(/TP\tTeapot\t4\t—\t2026-10-01/);
   });
 
+  it("dates a slow mover's last sale in the zone of the shop that made it, not the default shop's", async () => {
+    const ctx = setUp();
+    const db = openDatabase(ctx.db);
+    try {
+      // 03:30 UTC on 9 October: 11:30 on the 9th in Shanghai, 23:30 on the 8th in New York, where it was sold.
+      addOrder(db, { shop: 'US Store', platformOrderId: 'U0', buyer: { name: 'Bo' }, address: {}, items: [{ sku: 'TP', quantity: 1, unitPrice: '20.00' }], paid: true, placedAt: at('2026-10-09T03:30:00Z') }, NOW);
+    } finally {
+      db.close();
+    }
+    const plain = await ctx.run(['report', 'products', '--section', 'slow']);
+    expect(plain.stdout).toMatch(/TP\tTeapot\t4\t—\t2026-10-08/);
+  });
+
   it('needs one --section for CSV', async () => {
     const { run } = setUp();
     expect((await run(['report', 'products', '--format', 'csv'])).code).toBe(2);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addProduct } from '../../src/domain/catalog/products.js';
 import { customersReport, rfmScores, segmentOf } from '../../src/domain/reports/customers.js';
-import { NOW, shopDb } from '../helpers/db.js';
+import { addShop } from '../../src/domain/shops/shops.js';
+import { memoryDb, NOW, shopDb } from '../helpers/db.js';
 import { order } from '../helpers/orders.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -35,6 +36,21 @@ describe('report customers', () => {
       { currency: 'CNY', segment: 'at_risk', customers: 1, spend: 15000 },
       { currency: 'CNY', segment: 'hibernating', customers: 1, spend: 20000 },
       { currency: 'CNY', segment: 'needs_attention', customers: 2, spend: 6000 },
+    ]);
+  });
+
+  it('counts recency in calendar days of the shop, across a 25-hour day', () => {
+    const db = memoryDb();
+    addShop(db, { name: 'US', platform: 'shopify', currency: 'USD', timezone: 'America/New_York' }, NOW);
+    addProduct(db, { title: 'Mug', sku: { code: 'M', price: '20', currency: 'USD', allowBackorder: true } }, NOW);
+    const buy = (who: string, iso: string) => order(db, [{ sku: 'M', quantity: 1 }], { shop: 'US', buyer: { name: who, email: `${who}@x.test` }, paid: true, placedAt: at(iso) });
+    // 1 November 2026 has 25 hours in New York. P buys at 00:30 that day (0 days back at its end), Q1–Q4 the evening before (1 day).
+    buy('p', '2026-11-01T04:30:00Z');
+    for (const [i, time] of ['00:10', '01:10', '02:10', '03:10'].entries()) buy(`q${i + 1}`, `2026-11-01T${time}:00Z`);
+    const r = customersReport(db, { date: '2026-11-01' }, NOW);
+    expect(r.segments).toEqual([
+      { currency: 'USD', segment: 'new', customers: 1, spend: 2000 },
+      { currency: 'USD', segment: 'hibernating', customers: 4, spend: 8000 },
     ]);
   });
 

@@ -75,17 +75,17 @@ describe('report products', () => {
   it('lists slow movers: stock on hand, no sale paid or shipped in N days, valued at cost', () => {
     const r = productsReport(productDb(), { ...period, sections: ['slow'] }, NOW);
     expect(r.slow).toEqual([
-      { sku: 'E', title: 'Tea E', onHand: 5, currency: 'CNY', stockValue: 1000, lastSoldAt: at('2026-10-01T04:00:00Z') },
-      { sku: 'F', title: 'Tea F', onHand: 2, currency: 'CNY', stockValue: null, lastSoldAt: null },
+      { sku: 'E', title: 'Tea E', onHand: 5, currency: 'CNY', stockValue: 1000, lastSoldAt: at('2026-10-01T04:00:00Z'), lastSoldZone: 'Asia/Shanghai' },
+      { sku: 'F', title: 'Tea F', onHand: 2, currency: 'CNY', stockValue: null, lastSoldAt: null, lastSoldZone: null },
     ]);
     // With a window reaching back to 1 October, E sold inside it.
     const long = productsReport(productDb(), { ...period, sections: ['slow'], slowDays: 60 }, NOW);
     expect(long.slow.map((s) => s.sku)).toEqual(['F']);
   });
 
-  it('refuses an unknown section and a zero --top', () => {
+  it('refuses an unknown section and a zero --top, saying what it takes', () => {
     const db = productDb();
     expect(() => productsReport(db, { sections: ['best'] }, NOW)).toThrow(expect.objectContaining({ kind: 'usage' }));
-    expect(() => productsReport(db, { top: 0 }, NOW)).toThrow(expect.objectContaining({ kind: 'usage' }));
+    expect(() => productsReport(db, { top: 0 }, NOW)).toThrow(expect.objectContaining({ kind: 'usage', key: 'input.notPositive', params: { field: '--top', value: '0' } }));
   });
 });

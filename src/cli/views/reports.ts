@@ -131,7 +131,7 @@ export function productsView(ctx: Ctx, r: ProductsReport): View {
         kind: 'table',
         title: ctx.t('rpt.title.slow', { days: r.slowDays }),
         columns: cols(ctx, [['sku', 'rpt.col.sku'], ['title', 'rpt.col.title'], ['onHand', 'rpt.col.onHand', 'right'], ['stockValue', 'rpt.col.stockValue', 'right'], ['lastSold', 'rpt.col.lastSold']]),
-        rows: r.slow.map((s) => ({ sku: s.sku, title: s.title, onHand: s.onHand, stockValue: money(s.stockValue, s.currency), lastSold: s.lastSoldAt === null ? DASH : dayOf(s.lastSoldAt, r.zone) })),
+        rows: r.slow.map((s) => ({ sku: s.sku, title: s.title, onHand: s.onHand, stockValue: money(s.stockValue, s.currency), lastSold: s.lastSoldAt === null ? DASH : dayOf(s.lastSoldAt, s.lastSoldZone ?? r.zone) })),
         empty: ctx.t('rpt.empty'),
       });
     if (has('abc'))

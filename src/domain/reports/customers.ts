@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open.js';
 import { customerOrders } from '../../db/queries/reports.js';
 import { byCodeUnits } from '../compare.js';
+import { offsetAt } from '../zone-clock.js';
 import { instantRange, type Period } from './period.js';
 import { resolveScope, type ReportScope } from './sales.js';
 
@@ -38,6 +39,8 @@ export interface Rfm {
 }
 
 const DAY_MS = 86_400_000;
+/** The calendar day an instant falls on in `zone`, as a day number: recency counts days, and a DST day has 23 or 25 hours. */
+const localDay = (ms: number, zone: string) => Math.floor((ms + offsetAt(zone, ms)) / DAY_MS);
 
 /**
  * Quintile scores 1–5 within one currency: a customer scores floor(worse × 5 ÷ n) + 1, where `worse` is how
@@ -65,7 +68,7 @@ export function segmentOf(s: { r: number; f: number; m: number }, orders: number
 
 /**
  * New buyers: their first sale order ever is in the period; returning: they bought before. RFM over all
- * history up to the end of the period, recency counted in whole days back from that end (each shop's zone).
+ * history up to the end of the period, recency counted in calendar days back from that end (each shop's zone).
  */
 export function customersReport(db: Db, input: ReportScope, now: number): CustomersReport {
   const scope = resolveScope(db, input, now);
@@ -75,14 +78,14 @@ export function customersReport(db: Db, input: ReportScope, now: number): Custom
   const seen = new Set<number>();
   const newInPeriod = new Set<number>();
   const counted = new Set<number>();
-  const history = new Map<string, Rfm & { currency: string; last: number; until: number }>();
+  const history = new Map<string, Rfm & { currency: string; last: number; until: number; zone: string }>();
   for (const o of customerOrders(db, maxUntil, scope.shopId)) {
     const range = ranges.get(o.shopId);
     if (!range || o.paidAt >= range.until) continue;
     const first = !seen.has(o.customerId);
     seen.add(o.customerId);
     const key = `${o.customerId}\u0000${o.currency}`;
-    const h = history.get(key) ?? { currency: o.currency, recencyDays: 0, orders: 0, spend: 0, last: o.paidAt, until: range.until };
+    const h = history.get(key) ?? { currency: o.currency, recencyDays: 0, orders: 0, spend: 0, last: o.paidAt, until: range.until, zone: range.shop.timezone };
     h.orders += 1;
     h.spend += o.paid;
     h.last = Math.max(h.last, o.paidAt);
@@ -110,7 +113,7 @@ export function customersReport(db: Db, input: ReportScope, now: number): Custom
   const currencies = [...new Set([...history.values()].map((h) => h.currency))].sort();
   for (const currency of currencies) {
     const list = [...history.values()].filter((h) => h.currency === currency);
-    for (const h of list) h.recencyDays = Math.floor((h.until - 1 - h.last) / DAY_MS);
+    for (const h of list) h.recencyDays = localDay(h.until - 1, h.zone) - localDay(h.last, h.zone);
     const scores = rfmScores(list);
     list.forEach((h, i) => {
       const segment = segmentOf(scores[i]!, h.orders);

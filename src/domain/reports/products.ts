@@ -40,6 +40,8 @@ export interface SlowRow {
   stockValue: number | null;
   /** The latest sale (paid order or shipment) ever, or null. */
   lastSoldAt: number | null;
+  /** The zone of the shop that made that sale: its day is that shop's. */
+  lastSoldZone: string | null;
 }
 
 export interface ProductsReport {
@@ -179,19 +181,19 @@ export function productsReport(db: Db, input: ProductsOptions, now: number): Pro
   const ranges = scope.shops.map((shop) => {
     const range = instantRange(window, shop.timezone);
     for (const r of sameDays ? periodSales.get(shop.id)! : skuSales(db, shop.id, range.from, range.until)) recent.add(r.skuId);
-    return { shopId: shop.id, ...range };
+    return { shopId: shop.id, zone: shop.timezone, ...range };
   });
   const candidates = [...info.values()].filter((s) => !s.archived && s.onHand > 0 && !recent.has(s.skuId)).map((s) => s.skuId);
-  const lastSold = new Map<number, number>();
-  for (const { shopId, from, until } of ranges) {
+  const lastSold = new Map<number, { at: number; zone: string }>();
+  for (const { shopId, zone, from, until } of ranges) {
     for (const [skuId, at] of latestSales(db, shopId, candidates, from, until)) {
       if (at >= from) recent.add(skuId);
-      if (at > (lastSold.get(skuId) ?? -Infinity)) lastSold.set(skuId, at);
+      if (at > (lastSold.get(skuId)?.at ?? -Infinity)) lastSold.set(skuId, { at, zone });
     }
   }
   const slow: SlowRow[] = [...info.values()]
     .filter((s) => !s.archived && s.onHand > 0 && !recent.has(s.skuId))
-    .map((s) => ({ sku: s.code, title: s.title, onHand: s.onHand, currency: s.currency, stockValue: s.cost === null ? null : s.cost * s.onHand, lastSoldAt: lastSold.get(s.skuId) ?? null }))
+    .map((s) => ({ sku: s.code, title: s.title, onHand: s.onHand, currency: s.currency, stockValue: s.cost === null ? null : s.cost * s.onHand, lastSoldAt: lastSold.get(s.skuId)?.at ?? null, lastSoldZone: lastSold.get(s.skuId)?.zone ?? null }))
     .sort((a, b) => byCurrency(a, b) || (b.stockValue ?? -1) - (a.stockValue ?? -1) || byCodeUnits(a.sku, b.sku));
 
   return {

@@ -49,7 +49,7 @@ export function resolveScope(db: Db, input: ReportScope, now: number): Scope {
 /** Whole positive numbers for --top, --days and friends. */
 export function positiveInt(value: number | undefined, fallback: number, flag: string): number {
   const n = value ?? fallback;
-  if (!Number.isSafeInteger(n) || n < 1) throw usageError('input.notInteger', { field: flag, value: String(value) });
+  if (!Number.isSafeInteger(n) || n < 1) throw usageError('input.notPositive', { field: flag, value: String(value) });
   return n;
 }
 
