@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Db } from '../db/open.js';
-import { usageError } from '../domain/errors.js';
+import { notFound, usageError } from '../domain/errors.js';
 import type { Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { MessageParams } from '../domain/errors.js';
 import { canPrompt, colorEnabled, type Io } from './io.js';
@@ -70,6 +71,16 @@ export class Ctx {
   db(): Db {
     this.database ??= this.deps.openDb(this.dbPath());
     return this.database;
+  }
+
+  /**
+   * The database of a command that only reads it (the reports): no file at the path is a mistake — a mistyped --db
+   * or SHOPKEEP_DB in a crontab — and is said so, instead of creating an empty shop and reporting on it.
+   */
+  existingDb(): Db {
+    const path = this.dbPath();
+    if (this.database === undefined && path !== ':memory:' && !existsSync(path)) throw notFound('db.missing', { path }, { key: 'db.missing.hint' });
+    return this.db();
   }
 
   /** Opens a database other than the global one (demo); it becomes this context's database. */

@@ -66,7 +66,7 @@ export function unreadable(error: unknown, path: string): unknown {
 /** A file that cannot be written, likewise: no such directory, a directory, or no permission (2); else as it is. */
 export function unwritable(error: unknown, path: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return usageError('file.noDirectory', { path });
+  if (code === 'ENOENT' || code === 'ENOTDIR') return usageError('file.noDirectory', { path });
   if (code === 'EISDIR') return usageError('file.isDirectory', { path });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return usageError('file.cannotWrite', { path });
   return error;

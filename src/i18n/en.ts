@@ -115,6 +115,8 @@ const coreEn = {
   'db.unusable': 'cannot open the database {path}: {reason}',
   'db.unusableCode': 'the database cannot be used ({code}): {reason}',
   'db.unusable.hint': 'check the path and its permissions; "shopkeep db check" tells whether the file is damaged',
+  'db.missing': 'there is no database at {path}',
+  'db.missing.hint': 'a report reads a shop that exists: point --db or SHOPKEEP_DB at its file, or create one with "shopkeep init"',
   'db.busy': 'the database is busy in another shopkeep process',
   'db.busy.hint': 'nothing was written; try again in a moment',
 

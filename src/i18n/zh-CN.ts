@@ -103,6 +103,8 @@ const coreZh: Record<CoreKey, string> = {
 
   'db.newer': '{path} 由更新版本的 shopkeep 写入（数据结构版本 {version}；当前版本最高支持 {supported}）；文件未做任何改动',
   'db.newer.hint': '请升级 shopkeep（npm install -g shopkeep@latest）后再打开',
+  'db.missing': '{path} 处没有数据库',
+  'db.missing.hint': '报表读取已有的店铺数据：请用 --db 或 SHOPKEEP_DB 指向它的文件，或用“shopkeep init”新建',
   'db.unusable': '无法打开数据库 {path}：{reason}',
   'db.unusableCode': '数据库无法使用（{code}）：{reason}',
   'db.unusable.hint': '请检查路径及其权限；运行 "shopkeep db check" 可检查文件是否损坏',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
+import { displayWidth } from '../../src/domain/text/width.js';
 import { withDb } from '../helpers/cli.js';
 import { seedKpi } from '../unit/kpi-fixture.js';
 
@@ -25,6 +26,12 @@ describe('report kpi', () => {
     expect(r.stdout).toMatch(/GMV \(paid amount\)\s*│\s*¥55\.50\s*│\s*¥10\.00\s*│\s*\+455\.0%/);
     expect(r.stdout).toMatch(/ROAS\s*│\s*0\.80\s*│\s*—\s*│\s*—/);
     expect(r.stdout).toMatch(/[▁▂▃▄▅▆▇█]{14}/);
+    // The trend rows start their marks in one column, in either language, so a day reads down the rows.
+    for (const out of [r.stdout, (await run(['--lang', 'zh-CN', 'report', 'kpi', '--date', '2026-11-20'], { tty: true, env: { NO_COLOR: '1' } })).stdout]) {
+      const starts = out.split('\n').filter((l) => /[▁▂▃▄▅▆▇█]{14}/.test(l)).map((l) => displayWidth(l.slice(0, l.search(/[▁▂▃▄▅▆▇█]/))));
+      expect(starts.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(starts).size).toBe(1);
+    }
     expect(r.stdout).toContain('What to look at');
     expect(r.stdout).toContain('channel 直通车 (Zhitongche) returns less than it costs — ROAS 0.80 (¥80.00 revenue on ¥100.00 spend)');
     expect(r.stdout).not.toMatch(/NaN|Infinity/);

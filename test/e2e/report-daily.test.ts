@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
@@ -94,5 +94,27 @@ describe('report daily on the built binary, as cron runs it (no TTY, stdin close
     const csv = spawnShopkeep(['--db', path, 'report', 'daily', '--format', 'csv', '--out-dir', join(dir, 'c')], { env });
     expect(csv.code).toBe(2);
     expect(existsSync(join(dir, 'c'))).toBe(false);
+  });
+
+  it('says so when the database is missing (a mistyped --db in a crontab) and creates nothing', () => {
+    const dir = tempDir();
+    const missing = join(dir, 'typo.db');
+    const r = spawnShopkeep(['--db', missing, 'report', 'daily', '--out-dir', 'out'], { cwd: dir, env: { SHOPKEEP_NOW: '2026-11-20T16:30:00Z' } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`there is no database at ${missing}`);
+    expect(r.stderr).toContain('Hint:');
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(spawnShopkeep(['--db', missing, 'report', 'kpi'], { cwd: dir }).code).toBe(3);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('refuses an output directory that cannot be made with exit 2, writing nothing', () => {
+    const { dir, path } = database(seedKpi);
+    writeFileSync(join(dir, 'afile'), 'x');
+    const r = spawnShopkeep(['--db', path, 'report', 'daily', '--out-dir', 'afile/sub'], { cwd: dir, env: { SHOPKEEP_NOW: '2026-11-20T16:30:00Z' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${join(dir, 'afile', 'sub')}: its directory does not exist`);
+    expect(r.stderr).not.toContain('unexpected');
   });
 });

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../domain/money.js';
+import { fitWidth } from '../../domain/text/width.js';
 import type { KpiReport, KpiSection, TrendPoint } from '../../domain/reports/kpi.js';
 import type { Translate } from '../../i18n/index.js';
 import { compareLine, findingText, formatChange, formatMetricValue, reportTitle } from './kpi.js';
@@ -13,7 +14,8 @@ const n = (v: number) => (Math.round(v * 10) / 10).toString();
 
 const W = 640;
 const H = 220;
-const PAD = { left: 56, right: 48, top: 16, bottom: 28 };
+// The top pad holds the legends, above the bars and the line rather than over them.
+const PAD = { left: 56, right: 48, top: 30, bottom: 28 };
 
 function svgOpen(title: string, height = H): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="${esc(title)}" style="max-width:100%;height:auto;background:#fff;font-family:sans-serif;font-size:11px"><title>${esc(title)}</title>`;
@@ -67,14 +69,16 @@ export function trafficChart(t: Translate, s: KpiSection): string {
       return `<rect class="bar" x="${n(PAD.left + bw * i + bw * 0.15)}" y="${n(PAD.top + plotH - h)}" width="${n(bw * 0.7)}" height="${n(h)}" fill="#9cc3e6"><title>${esc(`${p.day} ${p.visitors}`)}</title></rect>`;
     })
     .join('');
-  const line = rates
-    .map((r, i) => (r === null || maxR === 0 ? null : `${n(x(i))},${n(PAD.top + plotH - (r / maxR) * plotH)}`))
-    .filter((p): p is string => p !== null)
-    .join(' ');
-  const poly = line === '' ? '' : `<polyline points="${line}" fill="none" stroke="#d9534f" stroke-width="2"/>`;
-  const legend = `<text x="${PAD.left}" y="${PAD.top + 8}" fill="#2f6fb3">${esc(`${t('kpi.trend.visitors')} ≤ ${maxV}`)}</text><text x="${W - PAD.right}" y="${PAD.top + 8}" text-anchor="end" fill="#d9534f">${esc(`${t('kpi.trend.conversion')} ≤ ${(maxR * 100).toFixed(2)}%`)}</text>`;
-  return `${svgOpen(title)}<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}" stroke="#999"/>${bars}${poly}${legend}${axisLabels(pts, x)}</svg>`;
+  const points = rates.flatMap((r, i) => (r === null || maxR === 0 ? [] : [{ x: n(x(i)), y: n(PAD.top + plotH - (r / maxR) * plotH) }]));
+  // A dot on every day that has a rate: a line through one point draws nothing.
+  const poly = points.length < 2 ? '' : `<polyline points="${points.map((p) => `${p.x},${p.y}`).join(' ')}" fill="none" stroke="#d9534f" stroke-width="2"/>`;
+  const dots = points.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="2.5" fill="#d9534f"/>`).join('');
+  const legend = `<text x="${PAD.left}" y="${PAD.top - 10}" fill="#2f6fb3">${esc(`${t('kpi.trend.visitors')} ≤ ${maxV}`)}</text><text x="${W - PAD.right}" y="${PAD.top - 10}" text-anchor="end" fill="#d9534f">${esc(`${t('kpi.trend.conversion')} ≤ ${(maxR * 100).toFixed(2)}%`)}</text>`;
+  return `${svgOpen(title)}<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}" stroke="#999"/>${bars}${poly}${dots}${legend}${axisLabels(pts, x)}</svg>`;
 }
+
+/** About as many columns as the label column holds at 11 px; a Chinese character takes two. */
+const LABEL_WIDTH = 32;
 
 /** Top products by amount as horizontal bars. */
 export function productsChart(t: Translate, s: KpiSection): string {
@@ -90,7 +94,7 @@ export function productsChart(t: Translate, s: KpiSection): string {
     .map((p, i) => {
       const y = 8 + i * rowH;
       const w = Math.max(1, (p.amount / max) * plotW);
-      const label = [...`${p.sku} ${p.title}`].slice(0, 30).join('');
+      const label = fitWidth(`${p.sku} ${p.title}`, LABEL_WIDTH);
       return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" fill="#333">${esc(label)}</text><rect class="bar" x="${labelW}" y="${y + 3}" width="${n(w)}" height="${rowH - 8}" fill="#5cb85c"/><text x="${n(labelW + w + 6)}" y="${y + 15}" fill="#333">${esc(formatMoney(p.amount, s.currency))}</text>`;
     })
     .join('');

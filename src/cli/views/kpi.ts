@@ -2,6 +2,7 @@ import { formatAmount, formatMoney } from '../../domain/money.js';
 import { CONVENTIONS } from '../../domain/reports/kpi-definitions.js';
 import type { Finding } from '../../domain/reports/kpi-rules.js';
 import { METRICS, type KpiReport, type KpiSection, type Metric } from '../../domain/reports/kpi.js';
+import { displayWidth, padEnd } from '../../domain/text/width.js';
 import type { Translate } from '../../i18n/index.js';
 import { markdownCell } from '../render/markdown-cell.js';
 import type { Block, Cell, View } from '../render/view.js';
@@ -120,11 +121,15 @@ function otherLines(t: Translate, s: KpiSection): string[] {
 function trendLines(t: Translate, s: KpiSection): string[] {
   const first = s.trend[0]?.day ?? '';
   const last = s.trend.at(-1)?.day ?? '';
+  // Labels padded to one width, so that a day's marks stand in one column down the rows.
+  const labels = [t('kpi.trend.gmv'), t('kpi.trend.visitors'), t('kpi.trend.conversion')];
+  const width = Math.max(...labels.map(displayWidth));
+  const [gmv, visitors, conversion] = labels.map((l) => padEnd(l, width));
   return [
     `${sectionTitle(t, s)} — ${t('kpi.trend', { from: first, to: last })}`,
-    `  ${t('kpi.trend.gmv')}  ${sparkline(s.trend.map((p) => p.gmv))}  ${formatMoney(s.trend.reduce((a, p) => a + p.gmv, 0), s.currency)}`,
-    `  ${t('kpi.trend.visitors')}  ${sparkline(s.trend.map((p) => p.visitors))}`,
-    `  ${t('kpi.trend.conversion')}  ${sparkline(s.trend.map((p) => p.conversionRate))}`,
+    `  ${gmv}  ${sparkline(s.trend.map((p) => p.gmv))}  ${formatMoney(s.trend.reduce((a, p) => a + p.gmv, 0), s.currency)}`,
+    `  ${visitors}  ${sparkline(s.trend.map((p) => p.visitors))}`,
+    `  ${conversion}  ${sparkline(s.trend.map((p) => p.conversionRate))}`,
   ];
 }
 

@@ -12,3 +12,16 @@ export function padEnd(text: string, width: number): string {
 export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
+
+/** Text cut to `width` columns, "…" (one column) included where it was cut. */
+export function fitWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let used = 0;
+  let kept = '';
+  for (const ch of text) {
+    if (used + displayWidth(ch) > width - 1) break;
+    used += displayWidth(ch);
+    kept += ch;
+  }
+  return `${kept.trimEnd()}…`;
+}

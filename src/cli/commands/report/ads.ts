@@ -21,5 +21,5 @@ export function reportAdsCommand(ctx: Ctx, run = reportAdsRun): Command {
 
 export async function reportAdsRun(o: ReportAdsOptions, ctx: Ctx): Promise<void> {
   const [{ adsReport }, { adsView }] = await Promise.all([import('../../../domain/reports/ads-report.js'), import('../../views/reports.js')]);
-  await printReport(ctx, adsView(ctx, adsReport(ctx.db(), o, ctx.now())), o.output);
+  await printReport(ctx, adsView(ctx, adsReport(ctx.existingDb(), o, ctx.now())), o.output);
 }

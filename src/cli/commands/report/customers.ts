@@ -30,5 +30,5 @@ export async function reportCustomersRun(o: ReportCustomersOptions, ctx: Ctx): P
     throw usageError('input.oneOf', { field: '--section', value: o.section, choices: CUSTOMER_SECTIONS.join(', ') });
   }
   const sections = o.section === undefined ? CUSTOMER_SECTIONS : [o.section as CustomerSection];
-  await printReport(ctx, customersView(ctx, customersReport(ctx.db(), o, ctx.now()), sections), o.output);
+  await printReport(ctx, customersView(ctx, customersReport(ctx.existingDb(), o, ctx.now()), sections), o.output);
 }

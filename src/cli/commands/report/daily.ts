@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { usageError } from '../../../domain/errors.js';
+import { unwritable, usageError } from '../../../domain/errors.js';
 import type { Ctx } from '../../context.js';
 import { writeOutput } from '../../files.js';
 import { render } from '../../render/index.js';
@@ -46,7 +46,7 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
     import('../../../domain/reports/period.js'),
     import('../../../domain/shops/shops.js'),
   ]);
-  const db = ctx.db();
+  const db = ctx.existingDb();
   const now = ctx.now();
   // Named as `report kpi` finds it (a near miss is an error with a suggestion, never an empty list and UTC's day).
   const shops = o.shop === undefined ? listShops(db) : [findShop(db, o.shop)];
@@ -57,7 +57,11 @@ export async function reportDailyRun(o: ReportDailyOptions, ctx: Ctx): Promise<v
   const report = kpiReport(db, { date: day, period: 'day', shop: o.shop, compare: o.compare }, now);
   const view = await kpiViewFor(ctx, report, format);
   const dir = resolve(ctx.io.cwd, o.outDir ?? 'reports');
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw unwritable(error, dir);
+  }
   const path = join(dir, `kpi-${day}.${format}`);
   writeOutput(ctx, path, await render(view, format, false, false, ctx.lang));
   ctx.info(ctx.t('report.daily.wrote', { path }));

@@ -26,6 +26,6 @@ export function reportInventoryCommand(ctx: Ctx, run = reportInventoryRun): Comm
 
 export async function reportInventoryRun(o: ReportInventoryOptions, ctx: Ctx): Promise<void> {
   const [{ inventoryReport }, { inventoryView }] = await Promise.all([import('../../../domain/reports/inventory.js'), import('../../views/reports.js')]);
-  const report = inventoryReport(ctx.db(), { shop: o.shop, days: optionalInt(o.days, '--days'), reorderOnly: o.reorder }, ctx.now());
+  const report = inventoryReport(ctx.existingDb(), { shop: o.shop, days: optionalInt(o.days, '--days'), reorderOnly: o.reorder }, ctx.now());
   await printReport(ctx, inventoryView(ctx, report), o.output);
 }

@@ -45,6 +45,6 @@ export async function reportKpiRun(o: ReportKpiOptions, ctx: Ctx): Promise<void>
   }
   // The view's module loads alongside the report's (kpiViewFor below finds it loaded): one wait for both, not two.
   const [{ kpiReport }] = await Promise.all([import('../../../domain/reports/kpi.js'), import('../../views/kpi.js')]);
-  const report = kpiReport(ctx.db(), { date: o.date, period: o.period, from: o.from, to: o.to, shop: o.shop, compare: o.compare }, ctx.now());
+  const report = kpiReport(ctx.existingDb(), { date: o.date, period: o.period, from: o.from, to: o.to, shop: o.shop, compare: o.compare }, ctx.now());
   await printReport(ctx, await kpiViewFor(ctx, report, outputFormat(ctx, o.output)), o.output);
 }

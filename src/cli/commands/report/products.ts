@@ -30,6 +30,6 @@ export function reportProductsCommand(ctx: Ctx, run = reportProductsRun): Comman
 
 export async function reportProductsRun(o: ReportProductsOptions, ctx: Ctx): Promise<void> {
   const [{ productsReport }, { productsView }] = await Promise.all([import('../../../domain/reports/products.js'), import('../../views/reports.js')]);
-  const report = productsReport(ctx.db(), { ...o, sections: o.section, top: optionalInt(o.top, '--top'), slowDays: optionalInt(o.slowDays, '--slow-days') }, ctx.now());
+  const report = productsReport(ctx.existingDb(), { ...o, sections: o.section, top: optionalInt(o.top, '--top'), slowDays: optionalInt(o.slowDays, '--slow-days') }, ctx.now());
   await printReport(ctx, productsView(ctx, report), o.output);
 }

@@ -25,5 +25,5 @@ export function reportSalesCommand(ctx: Ctx, run = reportSalesRun): Command {
 
 export async function reportSalesRun(o: ReportSalesOptions, ctx: Ctx): Promise<void> {
   const [{ salesReport }, { salesView }] = await Promise.all([import('../../../domain/reports/sales.js'), import('../../views/reports.js')]);
-  await printReport(ctx, salesView(ctx, salesReport(ctx.db(), o, ctx.now())), o.output);
+  await printReport(ctx, salesView(ctx, salesReport(ctx.existingDb(), o, ctx.now())), o.output);
 }
