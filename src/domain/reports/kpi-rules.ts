@@ -41,10 +41,10 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export interface RuleInput {
   shops: Shop[];
-  /** Every shop: stock is shared, so its cover counts all their sales (defaults to `shops`). */
-  allShops?: Shop[];
-  /** The last day of the stock cover's 30 (defaults to the period's last day). */
-  stockToDay?: string;
+  /** Every shop: stock is shared, so its cover counts all their sales. */
+  allShops: Shop[];
+  /** The last day of the stock cover's 30: the period's, or an earlier one that has ended in every shop's zone. */
+  stockToDay: string;
   sections: KpiSection[];
   period: Period;
   comparePeriod: Period;
@@ -96,8 +96,8 @@ export function attentionList(db: Db, input: RuleInput): Finding[] {
   // Stock is shared by all shops (whichever --shop asked): measured once, over each shop's own last 30 days ending
   // with the period (a day ended in every zone), as `report inventory` counts them.
   const days = RULES.salesWindowDays;
-  const toDay = input.stockToDay ?? input.period.toDay;
-  const windows = (input.allShops ?? input.shops).map((shop) => ({ shopId: shop.id, ...instantRange({ fromDay: shiftDay(toDay, 1 - days), toDay }, shop.timezone) }));
+  const stockDays = { fromDay: shiftDay(input.stockToDay, 1 - days), toDay: input.stockToDay };
+  const windows = input.allShops.map((shop) => ({ shopId: shop.id, ...instantRange(stockDays, shop.timezone) }));
   if (windows.length > 0) {
     const slow: { finding: Finding; value: number; currency: string }[] = [];
     for (const s of q.stockWithSales(db, windows)) {

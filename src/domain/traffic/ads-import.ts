@@ -5,7 +5,7 @@ import { resolveShop } from '../shops/shops.js';
 import { parseCsv } from '../text/csv.js';
 import { decodeText } from '../text/decode.js';
 import { adValues, upsertAd, type AdFieldNames } from './ads.js';
-import { blank, optionalCell, requiredCell } from './values.js';
+import { blank, rowReader } from './values.js';
 
 type Field = 'day' | 'shop' | 'channel' | 'campaign' | 'currency' | 'spend' | 'impressions' | 'clicks' | 'orders' | 'revenue';
 
@@ -78,10 +78,7 @@ export function importAds(db: Db, bytes: Uint8Array, file: string, options: { sh
       const errors: Detail[] = [];
       const seen = new Map<string, number>();
       for (const row of rows) {
-        const get = (f: Field) => (index.has(f) ? row.cells[index.get(f)!]?.replace(/^'(?=[=+\-@])/, '') : undefined);
-        // "-" or empty: not given (the figures other than spend may be unknown); a required column must have a value.
-        const optional = (f: Field) => optionalCell(get(f));
-        const required = (f: Field, name: string) => requiredCell(get(f), name);
+        const { get, optional, required } = rowReader(index, row.cells);
         try {
           const shop = resolveShop(db, blank(optional('shop')) ? options.shop : get('shop')!.trim());
           const v = adValues(

@@ -6,7 +6,7 @@ import { resolveShop } from '../shops/shops.js';
 import { headerIndex, parseCsv, sniffDelimiter } from '../text/csv.js';
 import { decodeText } from '../text/decode.js';
 import { trafficValues, upsertTraffic, type TrafficFieldNames } from './traffic.js';
-import { blank, optionalCell, requiredCell } from './values.js';
+import { blank, rowReader } from './values.js';
 
 export const TRAFFIC_LAYOUTS = ['shopkeep', 'sycm', 'shopify'] as const;
 export type TrafficLayout = (typeof TRAFFIC_LAYOUTS)[number];
@@ -168,10 +168,7 @@ export function importTraffic(db: Db, bytes: Uint8Array, file: string, options: 
       const seen = new Map<string, number>();
       const fallbackShop = () => resolveShop(db, options.shop);
       for (const row of rows) {
-        const get = (f: Field) => (index.has(f) ? row.cells[index.get(f)!]?.replace(/^'(?=[=+\-@])/, '') : undefined);
-        // "-" or empty: no figure; a required column must have one.
-        const optional = (f: Field) => optionalCell(get(f));
-        const required = (f: Field, name: string) => requiredCell(get(f), name);
+        const { get, optional, required } = rowReader(index, row.cells);
         try {
           const shop = blank(optional('shop')) ? fallbackShop() : resolveShop(db, get('shop')!.trim());
           const sku = blank(optional('sku')) ? null : findSku(db, get('sku')!);

@@ -43,16 +43,26 @@ export function checkDuration(text: string, field: string): number {
 export const blank = (v: string | undefined): v is undefined => v === undefined || v.trim() === '';
 
 /** Exports write "-" or "--" for "no figure". */
-export const noFigure = (v: string | undefined): boolean => v !== undefined && /^-{1,2}$/.test(v.trim());
+const noFigure = (v: string | undefined): v is string => v !== undefined && /^-{1,2}$/.test(v.trim());
 
-/** An optional cell of an import: "-" is no figure, as an empty cell is. */
-export const optionalCell = (v: string | undefined): string | undefined => (noFigure(v) ? undefined : v);
-
-/** A required cell of an import, said plainly when it is empty or "-" (not `visitors: "" is not a whole number`). */
-export function requiredCell(v: string | undefined, field: string): string {
-  if (blank(v)) throw usageError('trafficCell.empty', { field });
-  if (noFigure(v)) throw usageError('trafficCell.noFigure', { field, value: v.trim() });
-  return v;
+/**
+ * One row of a traffic or ads import, read by field: a spreadsheet's text guard (a leading ') taken off; "-" is no
+ * figure, as an empty cell is; a required cell says plainly when it is empty or "-" (not `visitors: "" is not a whole
+ * number`).
+ */
+export function rowReader<F>(index: ReadonlyMap<F, number>, cells: readonly string[]) {
+  const get = (f: F) => (index.has(f) ? cells[index.get(f)!]?.replace(/^'(?=[=+\-@])/, '') : undefined);
+  const optional = (f: F) => {
+    const v = get(f);
+    return noFigure(v) ? undefined : v;
+  };
+  const required = (f: F, field: string): string => {
+    const v = get(f);
+    if (blank(v)) throw usageError('trafficCell.empty', { field });
+    if (noFigure(v)) throw usageError('trafficCell.noFigure', { field, value: v.trim() });
+    return v;
+  };
+  return { get, optional, required };
 }
 
 /** The ad channels the schema knows, with the names sellers see in their back-office. */
